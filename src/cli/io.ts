@@ -1,0 +1,28 @@
+/**
+ * What a command needs from the outside world, so commands can be tested without a terminal.
+ */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Working directory that relative paths are resolved against. */
+  cwd: string;
+  /** "Today" for deadlines and overdue checks (ISO), overridable by --as-of. */
+  today: string;
+}
+
+export function processIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    cwd: process.cwd(),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, errorsFound: 1, badInput: 2 } as const;
+
+/** A usage or input error the command reports in Russian and exits with 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,131 @@
+/**
+ * WorkbookPatch: what the core wants written, as plain data. The .xlsx adapter (exceljs) and the
+ * office.js adapter both apply it; tests assert on it.
+ *
+ * Addresses are A1 strings on the sheet being written ("B3", "A1:D10"). A generated sheet carries a
+ * `key` that the adapters store with it (a hidden marker), so a later run recognises the sheets it
+ * made itself, not by name alone, and never touches the user's own sheets.
+ */
+import type { Scalar } from './grid';
+
+export interface ValueBlock {
+  /** Top-left cell. */
+  at: string;
+  /** Rows of values. Strings are written as text, never as formulas (see design.md). */
+  values: Scalar[][];
+}
+
+export interface FormulaBlock {
+  at: string;
+  /** English A1 formulas with the leading "=", commas as separators. null = leave the cell alone. */
+  formulas: Array<Array<string | null>>;
+  /** The engine's own value of each formula, written as the cached result in an .xlsx. */
+  cached: Scalar[][];
+}
+
+export interface CellStyle {
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** "RRGGBB" */
+  fontColor?: string;
+  /** "RRGGBB" */
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'middle' | 'bottom';
+  border?: 'thin' | 'none';
+  underline?: boolean;
+}
+
+export interface FormatBlock {
+  range: string;
+  style: CellStyle;
+}
+
+export interface Hyperlink {
+  cell: string;
+  /** Internal target: a sheet name (quoted by the adapter) and a cell. */
+  sheet: string;
+  target: string;
+  text: string;
+  tooltip?: string;
+}
+
+export interface ConditionalFormat {
+  range: string;
+  /** Highlights cells whose value is (operator) the given number. */
+  operator: 'greaterThanOrEqual' | 'greaterThan' | 'lessThan' | 'lessThanOrEqual' | 'equal';
+  /** A number or a formula ("=Настройки!$B$2") the cell is compared to. */
+  value: string;
+  style: Pick<CellStyle, 'fill' | 'fontColor' | 'bold'>;
+}
+
+export interface PrintSetup {
+  orientation: 'portrait' | 'landscape';
+  /** Fit all columns on one page width. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page, e.g. "1:4". */
+  titleRows?: string;
+}
+
+export interface SheetPatch {
+  /** Sheet name: legal and unique (see report/sheetNames). */
+  name: string;
+  /** Stable identity of a generated sheet across runs, e.g. "school:sch690001" or "index". */
+  key: string;
+  /** Position among the generated sheets (adapters keep generated sheets in this order). */
+  order: number;
+  tabColor?: string;
+  columnWidths?: Array<{ col: string; width: number }>;
+  values: ValueBlock[];
+  formulas: FormulaBlock[];
+  formats: FormatBlock[];
+  merges: string[];
+  hyperlinks: Hyperlink[];
+  conditionalFormats: ConditionalFormat[];
+  /** Frozen panes: rows at the top and columns at the left. */
+  freeze?: { rows: number; cols: number };
+  autoFilter?: string;
+  print?: PrintSetup;
+}
+
+export interface NamedRange {
+  /** Workbook-level name, e.g. "Рез_Доля2" or "Threshold". */
+  name: string;
+  /** Sheet the range is on and its A1 area. */
+  sheet: string;
+  range: string;
+  comment?: string;
+}
+
+export interface WorkbookPatch {
+  /** Sheets to create, or to replace when a sheet with the same key was generated before. */
+  sheets: SheetPatch[];
+  names: NamedRange[];
+  /** Keys of generated sheets that must go (a school no longer in the data, say). */
+  removeKeys: string[];
+  /** Sheet to show when the workbook opens. */
+  activeSheet?: string;
+}
+
+export function emptySheetPatch(name: string, key: string, order: number): SheetPatch {
+  return {
+    name,
+    key,
+    order,
+    values: [],
+    formulas: [],
+    formats: [],
+    merges: [],
+    hyperlinks: [],
+    conditionalFormats: [],
+  };
+}
+
+/** Quotes a sheet name for a formula: 'Свод' → '''Свод''' only when needed; inner ' doubled. */
+export function quoteSheet(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)) return name;
+  return `'${name.replace(/'/g, "''")}'`;
+}
