@@ -3,6 +3,10 @@
  * Each command lives in its own module and registers itself in COMMANDS below.
  */
 import { EXIT, processIo, UsageError, type Io } from './io';
+import { checkCommand } from './commands/check';
+import { reportCommand } from './commands/report';
+import { demoCommand } from './commands/demo';
+import { criteriaCommand } from './commands/criteria';
 
 export interface Command {
   name: string;
@@ -13,7 +17,7 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const COMMANDS: Command[] = [];
+const COMMANDS: Command[] = [checkCommand, criteriaCommand, reportCommand, demoCommand];
 
 function commandList(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);

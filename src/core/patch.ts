@@ -88,6 +88,12 @@ export interface SheetPatch {
   /** Frozen panes: rows at the top and columns at the left. */
   freeze?: { rows: number; cols: number };
   autoFilter?: string;
+  /**
+   * Heights in points of rows whose wrapped text needs more than one line (Excel row numbers).
+   * Spreadsheets do not refit row heights of a generated file on opening, so the core estimates
+   * them; an adapter that cannot set heights may ignore this.
+   */
+  rowHeights?: Array<{ row: number; height: number }>;
   print?: PrintSetup;
 }
 

@@ -104,6 +104,10 @@ export interface PlanSection {
   /** The numeral's value (Roman or Arabic), null when there is none. */
   value: number | null;
   title: string;
+  /** A sub-heading without number between activities (not a numbered section). */
+  subheading?: boolean;
+  /** The "Задачи: …" text under the section heading. */
+  tasks?: string;
 }
 
 export interface PlanActivity {

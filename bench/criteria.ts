@@ -1,0 +1,206 @@
+/**
+ * Criteria benchmarks: the engine on generated regions of 2 000, 10 000 and 40 000 schools (the
+ * growth exponent fitted by least squares on log–log must stay near 1: linear), 100 000 result
+ * rows in the engine, a 100 000-row .xlsx end to end in a child process (time and peak RSS), and
+ * LibreOffice recalculating the criteria workbook when soffice is installed.
+ */
+import { execFile } from 'child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+import { computeCriteria } from '../src/core/criteria/engine';
+import { defaultSettings } from '../src/core/settings';
+import { generateRegion } from '../src/core/synthetic/region';
+import { resultsGrid } from '../src/core/synthetic/regionGrids';
+import ExcelJS from 'exceljs';
+import { writeGridsFile } from '../src/cli/commands/demo';
+import { buildCriteriaPatch } from '../src/core/criteria/workbookPatch';
+import { applyPatch, writeWorkbookFile } from '../src/xlsx/write';
+import { medianMs, timeRow, type BenchRow } from './harness';
+
+const run = promisify(execFile);
+
+/** Slope of log(y) against log(x) by least squares: 1 is linear growth. */
+export function growthExponent(points: Array<{ n: number; ms: number }>): number {
+  const xs = points.map((p) => Math.log(p.n));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * (ys[i]! - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+/** Rows of a region cut to exactly `n` (a region of ~14 rows per school and year is generated). */
+export function resultRows(n: number, seed = 7) {
+  const region = generateRegion({ schools: Math.ceil(n / 36) + 10, seed });
+  return region.rows.slice(0, n);
+}
+
+async function engineScaling(): Promise<BenchRow[]> {
+  const settings = defaultSettings();
+  const points: Array<{ n: number; ms: number }> = [];
+  const rows: BenchRow[] = [];
+  for (const schools of [2000, 10000, 40000]) {
+    // Two years keep the 40 000-school region within memory on a shared machine; both triggers occur.
+    const region = generateRegion({ schools, seed: 5, years: [2023, 2024] });
+    const runs = schools >= 40000 ? 1 : schools >= 10000 ? 3 : 5;
+    const ms = await medianMs(() => computeCriteria(region.rows, settings), runs, 1);
+    points.push({ n: schools, ms });
+    rows.push(timeRow(`Критерии ШНОР, ${schools} школ, ${region.rows.length} строк (движок)`, ms));
+  }
+  const k = growthExponent(points);
+  rows.push({
+    name: 'Рост времени расчёта критериев (показатель степени, МНК по log–log)',
+    value: Math.round(k * 1000) / 1000,
+    unit: 'ratio',
+    target: '< 1.15',
+    met: k < 1.15,
+  });
+  return rows;
+}
+
+/** A child process runs the .xlsx path so its peak RSS is its own. */
+async function endToEnd(dir: string): Promise<BenchRow[]> {
+  const input = path.join(dir, 'Результаты_100000.xlsx');
+  const output = path.join(dir, 'Критерии_100000.xlsx');
+  const region = generateRegion({ schools: 2400, seed: 9 });
+  const grid = resultsGrid({ ...region, rows: region.rows.slice(0, 100000) });
+  await writeGridsFile([grid], input);
+  const child = path.join(__dirname, 'criteriaChild.js');
+  if (!existsSync(child))
+    return [
+      {
+        name: 'Критерии .xlsx от файла до файла',
+        value: 0,
+        unit: 's',
+        note: `нет ${child}: соберите npm run build:cli`,
+      },
+    ];
+  const t0 = Date.now();
+  const { stdout } = await run(process.execPath, [child, input, output], { maxBuffer: 1 << 20 });
+  const seconds = (Date.now() - t0) / 1000;
+  const measured = JSON.parse(stdout.trim().split('\n').pop()!) as {
+    maxRssMb: number;
+    rows: number;
+    schools: number;
+  };
+  return [
+    {
+      name: `Критерии .xlsx от файла до файла, ${measured.rows} строк, ${measured.schools} школ`,
+      value: Math.round(seconds * 10) / 10,
+      unit: 's',
+      target: '< 15 s',
+      met: seconds < 15,
+    },
+    {
+      name: 'Пиковая память (RSS) того же прогона',
+      value: Math.round(measured.maxRssMb),
+      unit: 'MB',
+      target: '< 1024 MB',
+      met: measured.maxRssMb < 1024,
+    },
+    { name: 'Размер книги критериев', value: Math.round(statSync(output).size / 1024), unit: 'KB' },
+  ];
+}
+
+function findSoffice(): string | null {
+  for (const p of [
+    '/usr/bin/soffice',
+    '/usr/bin/libreoffice',
+    '/usr/lib/libreoffice/program/soffice',
+  ])
+    if (existsSync(p)) return p;
+  return null;
+}
+
+/** A throw-away LibreOffice profile that recalculates every formula when an .xlsx is loaded. */
+export function recalcProfile(dir: string): string {
+  const user = path.join(dir, 'user');
+  mkdirSync(user, { recursive: true });
+  writeFileSync(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return `file://${dir}`;
+}
+
+/** Rows of the criteria workbook LibreOffice recalculates (the 100 000-row one takes minutes). */
+const RECALC_ROWS = 20000;
+
+async function criteriaWorkbook(dir: string, rows: number): Promise<string> {
+  const settings = defaultSettings();
+  const data = resultRows(rows, 13);
+  const wb = new ExcelJS.Workbook();
+  applyPatch(wb, buildCriteriaPatch(data, computeCriteria(data, settings), settings));
+  const file = path.join(dir, `Критерии_${rows}.xlsx`);
+  await writeWorkbookFile(wb, file);
+  return file;
+}
+
+async function libreOfficeRecalc(dir: string): Promise<BenchRow[]> {
+  const soffice = findSoffice();
+  const name = `Пересчёт книги критериев в LibreOffice (${RECALC_ROWS} строк результатов)`;
+  if (!soffice)
+    return [{ name, value: 0, unit: 's', note: 'LibreOffice не установлен — пропущено' }];
+  const workbook = await criteriaWorkbook(dir, RECALC_ROWS);
+  const profile = recalcProfile(path.join(dir, 'lo-profile'));
+  const outDir = path.join(dir, 'lo-out');
+  const t0 = Date.now();
+  try {
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        outDir,
+        workbook,
+      ],
+      { timeout: 120000 },
+    );
+  } catch (e) {
+    return [
+      {
+        name,
+        value: 0,
+        unit: 's',
+        note: `LibreOffice завершился с ошибкой: ${(e as Error).message.slice(0, 120)}`,
+      },
+    ];
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  return [
+    { name, value: Math.round(seconds * 10) / 10, unit: 's', target: '< 30 s', met: seconds < 30 },
+  ];
+}
+
+export async function criteriaBenchmarks(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  rows.push(...(await engineScaling()));
+  const hundred = resultRows(100000);
+  const settings = defaultSettings();
+  const ms = await medianMs(() => computeCriteria(hundred, settings), 5, 1);
+  rows.push(timeRow(`Критерии ШНОР, ${hundred.length} строк (движок)`, ms, 500));
+  const dir = mkdtempSync(path.join(tmpdir(), 'shnor-bench-'));
+  try {
+    rows.push(...(await endToEnd(dir)));
+    rows.push(...(await libreOfficeRecalc(dir)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}

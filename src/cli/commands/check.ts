@@ -1,0 +1,187 @@
+/**
+ * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
+ * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
+ */
+import { existsSync } from 'fs';
+import { readFile } from 'fs/promises';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { Grid } from '../../core/grid';
+import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
+import { parsePeriodSetting } from '../../core/plan/period';
+import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
+import { applyPatch, loadWorkbook, REGISTRY_SHEET, writeWorkbookFile } from '../../xlsx/write';
+import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
+import { expandInputs, loadInput } from '../files';
+import { checkToJson } from '../format/json';
+import { formatCheckText } from '../format/text';
+import { EXIT, UsageError, type Io } from '../io';
+import type { Command } from '../main';
+
+const USAGE = `Использование: shnor-roadmap check <файлы или папки…> [параметры]
+
+Проверяет планы мероприятий («дорожные карты») в книгах Excel (.xlsx, .xlsm): находит таблицу
+плана, разделы и мероприятия, разбирает сроки и исполнителей и сообщает о недочётах с адресом
+ячейки и предложением, как исправить. Папки просматриваются со вложенными папками.
+
+Параметры:
+  --sheet ИМЯ          проверять только лист с этим именем
+  --period ПЕРИОД      период плана, если его нет в заголовке: 2023, 2023-2024 или 2022/2023
+                       (учебный год)
+  --as-of ГГГГ-ММ-ДД   дата, на которую оцениваются сроки (по умолчанию сегодня)
+  --format text|json   вид отчёта (по умолчанию text)
+  --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка» и «Замечания»
+  --help               эта справка
+
+Коды завершения: 0 — ошибок нет; 1 — найдены ошибки или часть файлов не прочитана;
+2 — параметры неверны или нет ни одного пригодного файла.
+
+Пример: shnor-roadmap check планы/ --period 2023 --out замечания.xlsx`;
+
+const OPTIONS = {
+  sheet: { type: 'string' },
+  period: { type: 'string' },
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+export interface CheckRunOptions {
+  sheet?: string;
+  /** The --period setting, already parsed. */
+  period?: { start: string; end: string; schoolYear: boolean };
+  asOf: string;
+  /** Absolute path left out of folders: the review workbook of an earlier run lying among the plans. */
+  exclude?: string;
+}
+
+/** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
+function sheetsToCheck(grids: Grid[], sheet: string | undefined): Grid[] | string {
+  const own = grids.filter((g) => g.sheet !== REGISTRY_SHEET);
+  if (sheet === undefined) return own;
+  const wanted = sheet.trim().toLowerCase();
+  const found = own.filter((g) => g.sheet.trim().toLowerCase() === wanted);
+  if (found.length) return found;
+  return `В файле нет листа «${sheet}». Листы файла: ${own.map((g) => `«${g.sheet}»`).join(', ') || 'нет'}.`;
+}
+
+/**
+ * Reads and checks every input; unreadable or skipped files come back with `error`. `ignored`
+ * lists the other files found in folders (not workbooks, not plan-like), shown only as a count.
+ */
+export async function checkInputs(
+  inputs: string[],
+  cwd: string,
+  opts: CheckRunOptions,
+): Promise<{ checked: CheckedFile[]; ignored: string[] }> {
+  const { files, skipped, ignored } = await expandInputs(inputs, cwd);
+  const results: CheckedFile[] = skipped.map((s) => ({
+    file: s.display,
+    sheets: [],
+    error: `Файл «${s.display}» не проверен: ${s.reason}.`,
+  }));
+  for (const input of files.filter((f) => f.path !== opts.exclude)) {
+    const loaded = await loadInput(input);
+    if (loaded.error !== undefined) {
+      results.push({ file: input.display, sheets: [], error: loaded.error });
+      continue;
+    }
+    const grids = sheetsToCheck(loaded.workbook.sheets, opts.sheet);
+    if (typeof grids === 'string') {
+      results.push({ file: input.display, sheets: [], error: grids });
+      continue;
+    }
+    const checkOptions: CheckOptions = { fileName: path.basename(input.path), asOf: opts.asOf };
+    if (opts.period !== undefined) checkOptions.period = opts.period;
+    results.push({ file: input.display, sheets: checkWorkbook(grids, checkOptions) });
+  }
+  return { checked: results, ignored: ignored.map((f) => f.display) };
+}
+
+async function writeReview(file: string, checked: CheckedFile[]): Promise<string[]> {
+  // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
+  // user's own sheets in it stay as they are.
+  const wb = existsSync(file) ? await loadWorkbook(await readFile(file)) : new ExcelJS.Workbook();
+  const report = applyPatch(wb, buildReviewPatch(checked));
+  await writeWorkbookFile(wb, file);
+  return [
+    ...report.changedByUser.map(
+      (c) =>
+        `Лист «${c.name}» из прошлой проверки был ${[c.renamed ? 'переименован' : '', c.edited ? 'изменён' : ''].filter(Boolean).join(' и ')} вручную; он заменён новым.`,
+    ),
+    ...report.renamedToAvoidClash.map(
+      (r) => `Лист «${r.wanted}» уже есть в книге, замечания записаны на лист «${r.actual}».`,
+    ),
+  ];
+}
+
+async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, OPTIONS);
+  if (!parsed.positionals.length)
+    throw new UsageError('Укажите хотя бы один файл .xlsx или папку с планами.');
+  const format = choiceOption('format', stringOption(parsed, 'format') ?? 'text', [
+    'text',
+    'json',
+  ] as const);
+  const asOfRaw = stringOption(parsed, 'as-of');
+  const asOf = asOfRaw === undefined ? io.today : isoDateOption('as-of', asOfRaw);
+  const periodRaw = stringOption(parsed, 'period');
+  const period = periodRaw === undefined ? undefined : parsePeriodSetting(periodRaw);
+  if (period === null)
+    throw new UsageError(
+      `--period ожидает год (2023), годы (2023-2024) или учебный год (2022/2023), получено «${periodRaw}».`,
+    );
+  const out = stringOption(parsed, 'out');
+  const outPath = out === undefined ? undefined : path.resolve(io.cwd, out);
+  if (outPath !== undefined && !/\.xlsx$/i.test(outPath))
+    throw new UsageError(`--out ожидает имя файла .xlsx, получено «${out}».`);
+  const sheet = stringOption(parsed, 'sheet');
+
+  if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
+    throw new UsageError(
+      '--out не должен совпадать с проверяемым файлом: укажите отдельный файл для замечаний.',
+    );
+
+  const { checked, ignored } = await checkInputs(parsed.positionals, io.cwd, {
+    asOf,
+    ...(sheet !== undefined ? { sheet } : {}),
+    ...(period !== undefined ? { period } : {}),
+    ...(outPath !== undefined ? { exclude: outPath } : {}),
+  });
+
+  const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
+  if (format === 'json') io.out(JSON.stringify(checkToJson(checked), null, 2));
+  else io.out(formatCheckText(checked, ignored));
+
+  const usable = checked.filter((f) => f.error === undefined);
+  const unreadable = checked.length - usable.length;
+  if (!usable.length) {
+    io.err(
+      checked.length
+        ? 'Ни один файл не удалось проверить.'
+        : 'Не найдено ни одного файла для проверки.',
+    );
+    return EXIT.badInput;
+  }
+  if (outPath !== undefined) {
+    try {
+      for (const line of await writeReview(outPath, checked)) notice(line);
+    } catch (e) {
+      io.err(`Не удалось записать книгу замечаний «${out}»: ${(e as Error).message}`);
+      return EXIT.badInput;
+    }
+    notice(`Книга замечаний записана: ${out} (листы «Сводка» и «Замечания»).`);
+  }
+  if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
+  const errors = usable.some((f) =>
+    f.sheets.some((s) => s.issues.some((i) => i.severity === 'error')),
+  );
+  return errors || unreadable ? EXIT.errorsFound : EXIT.ok;
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'проверить планы мероприятий (дорожные карты) в файлах или папках',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,256 @@
+/**
+ * `shnor-roadmap criteria`: results workbooks → the list of ШНОР by year with reasons, the region
+ * indicators, and (--out) a workbook whose formulas recompute them.
+ */
+import { existsSync } from 'fs';
+import { readFile } from 'fs/promises';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { computeCriteria } from '../../core/criteria/engine';
+import type { CriteriaResult } from '../../core/criteria/types';
+import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
+import type { Issue } from '../../core/issue';
+import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
+import type { NotHeld, ResultRow } from '../../core/results/types';
+import { readResults } from '../../core/results/read';
+import { defaultSettings, parseSettings, type Settings } from '../../core/settings';
+import {
+  applyPatch,
+  listGeneratedSheets,
+  loadWorkbook,
+  REGISTRY_SHEET,
+  writeWorkbookFile,
+} from '../../xlsx/write';
+import { choiceOption, parseCommandArgs, stringOption } from '../args';
+import { expandInputs, loadInput } from '../files';
+import { EXIT, UsageError, type Io } from '../io';
+import type { Command } from '../main';
+
+const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
+
+Читает результаты оценочных процедур (ВПР, ОГЭ, ЕГЭ) из книг Excel и определяет школы с низкими
+образовательными результатами (ШНОР) по каждому году: триггер А — две и более процедуры с долей
+«2» не ниже порога в одном году; триггер Б — одна и та же процедура с долей «2» не ниже порога
+два года подряд. Считает стагнацию, выход из перечня, динамику и показатели региона.
+
+Параметры:
+  --sheet ИМЯ          читать результаты только с этого листа
+  --settings ФАЙЛ      настройки в JSON (порог, предметы, процедуры…; см. README)
+  --format text|json   вид отчёта (по умолчанию text)
+  --out ФАЙЛ.xlsx      записать книгу с формулами: «Настройки», «Результаты», «Критерии»,
+                       «Показатели» (порог можно менять прямо в книге)
+  --help               эта справка
+
+Коды завершения: 0 — ошибок в данных нет; 1 — в данных есть ошибки; 2 — входные данные или
+параметры непригодны (в том числе неверные настройки).
+
+Пример: shnor-roadmap criteria результаты.xlsx --settings настройки.json --out критерии.xlsx`;
+
+const OPTIONS = {
+  sheet: { type: 'string' },
+  settings: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+/** Reads a settings JSON file; an unreadable or invalid file is a UsageError naming the fields. */
+export async function readSettingsFile(file: string | undefined, cwd: string): Promise<Settings> {
+  if (file === undefined) return defaultSettings();
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.code === 'ENOENT'
+        ? 'файл не найден'
+        : err instanceof SyntaxError
+          ? `это не JSON (${err.message})`
+          : err.message;
+    throw new UsageError(`Файл настроек «${file}» не прочитан: ${why}.`);
+  }
+  const parsed = parseSettings(json);
+  if (!parsed.ok)
+    throw new UsageError(
+      `Файл настроек «${file}» содержит ошибки:\n  ${parsed.errors.join('\n  ')}`,
+    );
+  return parsed.settings;
+}
+
+interface ReadInputs {
+  rows: ResultRow[];
+  notHeld: NotHeld[];
+  issues: Issue[];
+  /** Files that could not be used, in Russian. */
+  problems: string[];
+}
+
+async function readInputs(
+  inputs: string[],
+  cwd: string,
+  sheet: string | undefined,
+  exclude: string | undefined,
+): Promise<ReadInputs> {
+  const { files, skipped } = await expandInputs(inputs, cwd);
+  const out: ReadInputs = {
+    rows: [],
+    notHeld: [],
+    issues: [],
+    problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
+  };
+  for (const input of files.filter((f) => f.path !== exclude)) {
+    const loaded = await loadInput(input);
+    if (loaded.error !== undefined) {
+      out.problems.push(loaded.error);
+      continue;
+    }
+    const grids = loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET);
+    if (
+      sheet !== undefined &&
+      !grids.some((g) => g.sheet.trim().toLowerCase() === sheet.trim().toLowerCase())
+    ) {
+      out.problems.push(
+        `В файле «${input.display}» нет листа «${sheet}». Листы файла: ${grids.map((g) => `«${g.sheet}»`).join(', ') || 'нет'}.`,
+      );
+      continue;
+    }
+    const read = readResults(grids, {
+      file: input.display,
+      ...(sheet !== undefined ? { sheet } : {}),
+    });
+    out.rows.push(...read.rows);
+    out.notHeld.push(...read.notHeld);
+    out.issues.push(...read.issues);
+  }
+  return out;
+}
+
+const pct = (x: number | null) =>
+  x === null ? '—' : `${(Math.round(x * 1000) / 10).toFixed(1).replace('.', ',')} %`;
+
+/** Russian text report: per year the ШНОР with reasons, then indicators, then issues. */
+export function criteriaText(result: CriteriaResult, issues: Issue[], problems: string[]): string {
+  const lines: string[] = [];
+  const t = result.settings;
+  lines.push(
+    `Школ: ${result.schools.length}; годы: ${result.years.join(', ') || 'нет'}. Порог доли «2»: ${pct(t.threshold)} (включительно); процедуры: ${t.procedureIdentity === 'type+subject' ? 'вид + предмет' : 'вид + класс + предмет'}.`,
+  );
+  for (const year of result.years) {
+    const inYear = result.schools.flatMap((s) => {
+      const y = s.years[String(year)];
+      return y ? [{ s, y }] : [];
+    });
+    const shnor = inYear.filter((x) => x.y.shnor);
+    const withResults = inYear.filter((x) => x.y.hasResults).length;
+    lines.push('', `${year} год: ШНОР ${shnor.length} из ${withResults} школ с результатами.`);
+    for (const { s, y } of shnor) {
+      const status = [
+        y.consecutiveYears > 1 ? `${y.consecutiveYears}-й год подряд` : '',
+        y.stagnation ? 'стагнация' : '',
+      ].filter(Boolean);
+      lines.push(
+        `  • ${s.name}${s.code ? ` (${s.code})` : ''}, ${s.municipality || 'муниципалитет не указан'}${status.length ? ` — ${status.join(', ')}` : ''}`,
+      );
+      lines.push(`      ${y.reason}`);
+    }
+    const left = inYear.filter((x) => x.y.leftList);
+    if (left.length) lines.push(`  Вышли из перечня: ${left.map((x) => x.s.name).join('; ')}.`);
+  }
+  if (result.indicators.length) {
+    lines.push('', 'Показатели:');
+    for (const i of result.indicators)
+      lines.push(`  ${i.year}  ${i.title}: ${pct(i.value)} (${i.numerator} из ${i.denominator})`);
+  }
+  const all = sortIssues(issues);
+  if (problems.length || all.length) {
+    lines.push('', 'Замечания:');
+    for (const p of problems) lines.push(`  ошибка: ${p}`);
+    for (const i of all)
+      lines.push(`  ${SEVERITY_RU[i.severity]}: ${i.message}${i.fix ? ` ${i.fix}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** The JSON the command prints: the criteria result with every issue of reading and computing. */
+export function criteriaJson(result: CriteriaResult, issues: Issue[], problems: string[]): string {
+  return JSON.stringify({ ...result, issues: sortIssues(issues), problems }, null, 2);
+}
+
+async function writeOut(
+  file: string,
+  rows: ResultRow[],
+  result: CriteriaResult,
+  settings: Settings,
+): Promise<string[]> {
+  const wb = existsSync(file) ? await loadWorkbook(await readFile(file)) : new ExcelJS.Workbook();
+  // Sheets of an earlier run are replaced; the user's own sheets keep their names, ours avoid them.
+  const generated = new Set(listGeneratedSheets(wb).map((g) => g.name));
+  const takenNames = wb.worksheets
+    .map((ws) => ws.name)
+    .filter((n) => !generated.has(n) && n !== REGISTRY_SHEET);
+  const report = applyPatch(wb, buildCriteriaPatch(rows, result, settings, { takenNames }));
+  await writeWorkbookFile(wb, file);
+  return report.renamedToAvoidClash.map(
+    (r) => `Лист «${r.wanted}» уже есть в книге, критерии записаны на лист «${r.actual}».`,
+  );
+}
+
+async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, OPTIONS);
+  if (!parsed.positionals.length)
+    throw new UsageError('Укажите хотя бы один файл .xlsx или папку с результатами.');
+  const format = choiceOption('format', stringOption(parsed, 'format') ?? 'text', [
+    'text',
+    'json',
+  ] as const);
+  const out = stringOption(parsed, 'out');
+  const outPath = out === undefined ? undefined : path.resolve(io.cwd, out);
+  if (outPath !== undefined && !/\.xlsx$/i.test(outPath))
+    throw new UsageError(`--out ожидает имя файла .xlsx, получено «${out}».`);
+  if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
+    throw new UsageError(
+      '--out не должен совпадать с входным файлом: укажите отдельный файл для критериев.',
+    );
+  const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
+
+  const input = await readInputs(
+    parsed.positionals,
+    io.cwd,
+    stringOption(parsed, 'sheet'),
+    outPath,
+  );
+  if (!input.rows.length) {
+    io.err(
+      [
+        'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
+        ...input.problems,
+        ...sortIssues(input.issues)
+          .filter((i) => i.severity === 'error')
+          .map((i) => i.message),
+      ].join('\n'),
+    );
+    return EXIT.badInput;
+  }
+  const result = computeCriteria(input.rows, settings, input.notHeld);
+  const issues = [...input.issues, ...result.issues];
+  io.out(
+    format === 'json'
+      ? criteriaJson(result, issues, input.problems)
+      : criteriaText(result, issues, input.problems),
+  );
+  if (outPath !== undefined) {
+    const notes = await writeOut(outPath, input.rows, result, settings);
+    for (const n of notes) io.err(n);
+    if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
+  }
+  return countBySeverity(issues).error > 0 || input.problems.length > 0
+    ? EXIT.errorsFound
+    : EXIT.ok;
+}
+
+export const criteriaCommand: Command = {
+  name: 'criteria',
+  summary: 'ШНОР по годам с причинами, показатели региона, книга с формулами',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,143 @@
+/**
+ * Input files for the commands: folders expanded recursively to Excel workbooks, each read into
+ * Grids. A file that cannot be read gets a Russian reason and the rest are still processed.
+ */
+import { readdir, readFile, stat } from 'fs/promises';
+import * as path from 'path';
+import { readWorkbook, UnreadableFileError, type WorkbookRead } from '../xlsx/read';
+
+/** Extensions the reader understands (.xlsm is an .xlsx with macros; the macros are ignored). */
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+
+/** Why a plan-like file (a table or a document someone may have meant to check) is not checked. */
+const NOT_SUPPORTED: Record<string, string> = {
+  '.xls':
+    'старый формат Excel 97–2003: откройте файл в Excel и сохраните как «Книга Excel (.xlsx)»',
+  '.xlsb': 'двоичная книга Excel: сохраните её как «Книга Excel (.xlsx)»',
+  '.csv': 'CSV не поддерживается: откройте файл в Excel и сохраните как .xlsx',
+  '.ods': 'книга LibreOffice: сохраните её как .xlsx',
+  '.doc': 'документ Word: перенесите таблицу плана в Excel',
+  '.docx': 'документ Word: перенесите таблицу плана в Excel',
+  '.pdf': 'PDF: перенесите таблицу плана в Excel',
+};
+
+export interface InputFile {
+  /** Absolute path. */
+  path: string;
+  /** The path as shown to the user (relative to the working directory when inside it). */
+  display: string;
+}
+
+export interface SkippedFile extends InputFile {
+  /** Russian reason. */
+  reason: string;
+}
+
+export interface ExpandedInputs {
+  files: InputFile[];
+  /** Files given by name, or plan-like files found in folders, that cannot be checked. */
+  skipped: SkippedFile[];
+  /** Other files found in folders (.json, .txt, pictures…): passed over, only counted. */
+  ignored: InputFile[];
+}
+
+export function displayPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel)
+    ? rel.split(path.sep).join('/')
+    : file;
+}
+
+/** Excel's owner file left next to an open workbook ("~$План.xlsx"). */
+function isLockFile(name: string): boolean {
+  return name.startsWith('~$');
+}
+
+function unsupportedReason(ext: string): string {
+  return (
+    NOT_SUPPORTED[ext] ??
+    `${ext ? `расширение «${ext}»` : 'файл без расширения'} не поддерживается: нужна книга Excel .xlsx`
+  );
+}
+
+/**
+ * Expands the arguments into workbook files. Folders are walked recursively in name order; in a
+ * folder, Excel lock files and hidden files are passed over silently, plan-like files that are not
+ * workbooks (.xls, .csv, .docx, .pdf…) are skipped with a reason, anything else is only counted.
+ * A file named explicitly is always either checked or skipped with a reason.
+ */
+export async function expandInputs(args: string[], cwd: string): Promise<ExpandedInputs> {
+  const out: ExpandedInputs = { files: [], skipped: [], ignored: [] };
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    out.files.push({ path: file, display: displayPath(cwd, file) });
+  };
+  const skip = (file: string, reason: string) =>
+    out.skipped.push({ path: file, display: displayPath(cwd, file), reason });
+
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.name.startsWith('.') || isLockFile(e.name)) continue;
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile()) {
+        const ext = path.extname(e.name).toLowerCase();
+        if (WORKBOOK_EXTENSIONS.has(ext)) add(full);
+        else if (NOT_SUPPORTED[ext]) skip(full, NOT_SUPPORTED[ext]);
+        else out.ignored.push({ path: full, display: displayPath(cwd, full) });
+      }
+    }
+  }
+
+  for (const arg of args) {
+    const full = path.resolve(cwd, arg);
+    let info;
+    try {
+      info = await stat(full);
+    } catch {
+      skip(full, 'файл или папка не найдены');
+      continue;
+    }
+    if (info.isDirectory()) {
+      const before = out.files.length;
+      await walk(full);
+      if (out.files.length === before) skip(full, 'в папке нет книг Excel (.xlsx, .xlsm)');
+      continue;
+    }
+    const name = path.basename(full);
+    const ext = path.extname(name).toLowerCase();
+    if (isLockFile(name)) skip(full, 'служебный файл блокировки Excel («~$…»), а не книга');
+    else if (WORKBOOK_EXTENSIONS.has(ext)) add(full);
+    else skip(full, unsupportedReason(ext));
+  }
+  return out;
+}
+
+export type LoadedFile = InputFile &
+  ({ workbook: WorkbookRead; error?: undefined } | { workbook?: undefined; error: string });
+
+/** Reads one workbook; unreadable files come back with a Russian `error` instead of throwing. */
+export async function loadInput(file: InputFile): Promise<LoadedFile> {
+  let data: Buffer;
+  try {
+    data = await readFile(file.path);
+  } catch (e) {
+    return {
+      ...file,
+      error: `Файл «${file.display}» не удалось открыть: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+    };
+  }
+  try {
+    return { ...file, workbook: await readWorkbook(file.display, data) };
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return { ...file, error: e.message };
+    return {
+      ...file,
+      error: `Файл «${file.display}» не удалось прочитать: ${(e as Error).message}.`,
+    };
+  }
+}

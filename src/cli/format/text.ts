@@ -1,0 +1,118 @@
+/**
+ * Text report of the `check` command: per file and sheet a summary line, then the issues in the
+ * order a person walks the sheet, wrapped for an 80–120 column terminal; a total at the end.
+ */
+import {
+  countBySeverity,
+  SEVERITY_RU,
+  sortIssues,
+  type Issue,
+  type Severity,
+} from '../../core/issue';
+import {
+  periodText,
+  reportedSheets,
+  type CheckedFile,
+  type CheckedSheet,
+} from '../../core/plan/reviewPatch';
+
+/** Width the lines are wrapped to. */
+const WIDTH = 110;
+
+/** Russian plural: plural(5, 'мероприятие', 'мероприятия', 'мероприятий') → "5 мероприятий". */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  const word =
+    m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
+  return `${n} ${word}`;
+}
+
+function counts(n: Record<Severity, number>): string {
+  return `ошибок ${n.error}, предупреждений ${n.warning}, сведений ${n.info}`;
+}
+
+/**
+ * Wraps `text` to `width`, breaking only at spaces; spacing inside a line (the aligned columns of
+ * an issue line, the leading indent) is kept; continuation lines start with `indent` spaces.
+ */
+export function wrap(text: string, indent: number, width = WIDTH): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of text.match(/\s+|\S+/g) ?? []) {
+    if (/^\s/.test(part)) {
+      line += part;
+      continue;
+    }
+    if (line.trim() && line.length + part.length > width) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(indent);
+    }
+    line += part;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
+function issueLine(i: Issue): string {
+  const head = `    ${(i.cell || '—').padEnd(6)} ${SEVERITY_RU[i.severity].padEnd(14)} ${i.code}  `;
+  const body = i.fix ? `${i.message} → ${i.fix}` : i.message;
+  return wrap(head + body, 8);
+}
+
+function sheetLines(s: CheckedSheet): string {
+  const n = countBySeverity(s.issues);
+  if (!s.isPlan) return wrap(`  Лист «${s.sheet}»: таблица плана не найдена; ${counts(n)}`, 4);
+  const what = `${plural(s.activities.length, 'мероприятие', 'мероприятия', 'мероприятий')}, ${plural(s.sections.length, 'раздел', 'раздела', 'разделов')}`;
+  return `${wrap(`  Лист «${s.sheet}»: ${what}; ${counts(n)}`, 4)}\n    Период: ${periodText(s.period)}`;
+}
+
+/** Extensions of the other files found in folders, for one line: "3 (.json, .txt)". */
+function ignoredLine(ignored: string[]): string {
+  const exts = [
+    ...new Set(ignored.map((f) => /\.[^./\\]+$/.exec(f)?.[0]?.toLowerCase() ?? 'без расширения')),
+  ].sort();
+  return wrap(`Не книги Excel, пропущены: ${ignored.length} (${exts.join(', ')}).`, 2);
+}
+
+/** The report; `ignored` are the other files found in folders (only counted). */
+export function formatCheckText(files: CheckedFile[], ignored: string[] = []): string {
+  const out: string[] = [];
+  const total: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let plans = 0;
+  let activities = 0;
+  let unread = 0;
+  for (const f of files) {
+    if (f.error !== undefined) {
+      unread++;
+      out.push(`Файл ${f.file}`, wrap(`  не проверен. ${f.error}`, 4));
+      continue;
+    }
+    out.push(`Файл ${f.file}`);
+    const sheets = reportedSheets(f);
+    if (!sheets.length) out.push('  Листов с планом не найдено.');
+    for (const s of sheets) {
+      out.push(sheetLines(s));
+      for (const i of sortIssues(s.issues)) out.push(issueLine(i));
+      const n = countBySeverity(s.issues);
+      total.error += n.error;
+      total.warning += n.warning;
+      total.info += n.info;
+      if (s.isPlan) {
+        plans++;
+        activities += s.activities.length;
+      }
+    }
+  }
+  const checked = files.length - unread;
+  out.push('');
+  out.push(
+    wrap(
+      `Итого: ${plural(files.length, 'файл', 'файла', 'файлов')} (проверено ${checked}, не проверено ${unread}), ` +
+        `${plural(plans, 'план', 'плана', 'планов')}, ${plural(activities, 'мероприятие', 'мероприятия', 'мероприятий')}; ${counts(total)}.`,
+      2,
+    ),
+  );
+  if (ignored.length) out.push(ignoredLine(ignored));
+  return out.join('\n');
+}

@@ -1,0 +1,196 @@
+/**
+ * The review workbook of the `check` command as a WorkbookPatch: «Сводка» (one row per file and
+ * sheet) and «Замечания» (one row per issue), ready for a clerk to filter and annotate.
+ */
+import { countBySeverity, SEVERITY_RU, sortIssues, type Issue, type Severity } from '../issue';
+import { columnLetter, type Scalar } from '../grid';
+import { emptySheetPatch, type FormatBlock, type SheetPatch, type WorkbookPatch } from '../patch';
+import { formatDateRu } from '../text';
+import type { Period, PlanActivity, PlanSection } from './types';
+
+/** What the review needs from one checked sheet (a SheetCheck of check.ts has all of it). */
+export interface CheckedSheet {
+  sheet: string;
+  isPlan: boolean;
+  period: Period | null;
+  sections: PlanSection[];
+  activities: PlanActivity[];
+  issues: Issue[];
+}
+
+/** One input file: its checked sheets, or why it could not be read. */
+export interface CheckedFile {
+  file: string;
+  sheets: CheckedSheet[];
+  error?: string;
+}
+
+export const REVIEW_SUMMARY_SHEET = 'Сводка';
+export const REVIEW_ISSUES_SHEET = 'Замечания';
+/** Code of the issue a file that could not be read gets in the review. */
+export const UNREADABLE_CODE = 'unreadable-file';
+
+const HEADER_STYLE = {
+  bold: true,
+  fill: 'DDEBF7',
+  wrap: true,
+  vAlign: 'middle',
+  border: 'thin',
+} as const;
+const SEVERITY_FILL: Record<Severity, string> = {
+  error: 'FFC7CE',
+  warning: 'FFEB9C',
+  info: 'E2EFDA',
+};
+
+/** "01.01.2023 – 31.12.2023 (из заголовка)". */
+export function periodText(p: Period | null): string {
+  if (!p) return 'не определён';
+  const source: Record<Period['source'], string> = {
+    title: 'из заголовка',
+    name: 'из названия',
+    setting: 'задан параметром',
+    inferred: 'выведен из сроков',
+  };
+  const iso = (s: string) => formatDateRu(new Date(`${s}T00:00:00Z`));
+  return `${iso(p.start)} – ${iso(p.end)} (${source[p.source]})`;
+}
+
+/** Sheets worth a line: plans, and other sheets only when something was said about them. */
+export function reportedSheets(f: CheckedFile): CheckedSheet[] {
+  return f.sheets.filter((s) => s.isPlan || s.issues.length > 0);
+}
+
+function unreadableIssue(f: CheckedFile): Issue {
+  return {
+    severity: 'error',
+    code: UNREADABLE_CODE,
+    message: f.error ?? '',
+    sheet: '',
+    cell: '',
+    row: 0,
+  };
+}
+
+function table(
+  name: string,
+  key: string,
+  order: number,
+  header: string[],
+  rows: Scalar[][],
+  widths: number[],
+): SheetPatch {
+  const p = emptySheetPatch(name, key, order);
+  const last = columnLetter(header.length - 1);
+  const lastRow = Math.max(rows.length + 1, 2);
+  p.values.push({ at: 'A1', values: [header, ...rows] });
+  p.formats.push({ range: `A1:${last}1`, style: HEADER_STYLE });
+  if (rows.length)
+    p.formats.push({
+      range: `A2:${last}${rows.length + 1}`,
+      style: { wrap: true, vAlign: 'top', border: 'thin' },
+    });
+  p.columnWidths = widths.map((width, i) => ({ col: columnLetter(i), width }));
+  p.freeze = { rows: 1, cols: 0 };
+  p.autoFilter = `A1:${last}${lastRow}`;
+  p.print = { orientation: 'landscape', fitToWidth: true, titleRows: '1:1' };
+  return p;
+}
+
+function summarySheet(files: CheckedFile[]): SheetPatch {
+  const rows: Scalar[][] = [];
+  for (const f of files) {
+    if (f.error !== undefined) {
+      rows.push([f.file, '(файл не прочитан)', null, null, 1, 0, 0]);
+      continue;
+    }
+    for (const s of reportedSheets(f)) {
+      const n = countBySeverity(s.issues);
+      rows.push([
+        f.file,
+        s.sheet,
+        s.isPlan ? periodText(s.period) : 'не план',
+        s.activities.length,
+        n.error,
+        n.warning,
+        n.info,
+      ]);
+    }
+  }
+  const header = ['Файл', 'Лист', 'Период', 'Мероприятий', 'Ошибок', 'Предупреждений', 'Сведений'];
+  const p = table(
+    REVIEW_SUMMARY_SHEET,
+    'check:summary',
+    0,
+    header,
+    rows,
+    [40, 24, 40, 14, 10, 16, 11],
+  );
+  if (rows.length) {
+    p.formats.push({ range: `D2:G${rows.length + 1}`, style: { hAlign: 'right', numFmt: '0' } });
+    p.conditionalFormats.push({
+      range: `E2:E${rows.length + 1}`,
+      operator: 'greaterThan',
+      value: '0',
+      style: { fill: SEVERITY_FILL.error },
+    });
+  }
+  return p;
+}
+
+function issuesSheet(files: CheckedFile[]): SheetPatch {
+  const rows: Scalar[][] = [];
+  const severities: Severity[] = [];
+  for (const f of files) {
+    const issues =
+      f.error !== undefined
+        ? [unreadableIssue(f)]
+        : reportedSheets(f).flatMap((s) => sortIssues(s.issues));
+    for (const i of issues) {
+      rows.push([
+        f.file,
+        i.sheet || null,
+        i.cell || null,
+        SEVERITY_RU[i.severity],
+        i.code,
+        i.message,
+        i.fix ?? null,
+      ]);
+      severities.push(i.severity);
+    }
+  }
+  const header = ['Файл', 'Лист', 'Ячейка', 'Важность', 'Код', 'Сообщение', 'Предложение'];
+  const p = table(
+    REVIEW_ISSUES_SHEET,
+    'check:issues',
+    1,
+    header,
+    rows,
+    [32, 18, 9, 15, 26, 70, 50],
+  );
+  p.formats.push(...severityFills(severities));
+  return p;
+}
+
+/** Colours the «Важность» column, one block per run of equal severities. */
+function severityFills(severities: Severity[]): FormatBlock[] {
+  const blocks: FormatBlock[] = [];
+  let start = 0;
+  for (let i = 1; i <= severities.length; i++) {
+    if (i < severities.length && severities[i] === severities[start]) continue;
+    const sev = severities[start];
+    if (sev) blocks.push({ range: `D${start + 2}:D${i + 1}`, style: { fill: SEVERITY_FILL[sev] } });
+    start = i;
+  }
+  return blocks;
+}
+
+/** The review workbook for the checked files, in the order given. */
+export function buildReviewPatch(files: CheckedFile[]): WorkbookPatch {
+  return {
+    sheets: [summarySheet(files), issuesSheet(files)],
+    names: [],
+    removeKeys: [],
+    activeSheet: REVIEW_SUMMARY_SHEET,
+  };
+}

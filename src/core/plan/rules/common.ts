@@ -1,0 +1,44 @@
+/**
+ * What every plan rule gets and how it says what it found.
+ */
+import { a1 } from '../../grid';
+import type { Issue, Severity } from '../../issue';
+import type { PlanRead } from '../read';
+
+export interface RuleContext {
+  read: PlanRead;
+  /** "Today" for the overdue check, ISO. */
+  asOf: string;
+  /** Abbreviations already reported in this file (reported once per file, not per sheet). */
+  reportedAbbreviations: Set<string>;
+}
+
+export type Rule = (ctx: RuleContext) => Issue[];
+
+/** An issue at a cell given 0-based; a negative row means the whole sheet. */
+export function issueAt(
+  sheet: string,
+  severity: Severity,
+  code: string,
+  r: number,
+  c: number,
+  message: string,
+  fix?: string,
+): Issue {
+  const issue: Issue = {
+    severity,
+    code,
+    message,
+    sheet,
+    cell: r < 0 ? '' : a1(r, Math.max(c, 0)),
+    row: r < 0 ? 0 : r + 1,
+  };
+  if (fix) issue.fix = fix;
+  return issue;
+}
+
+/** A text quoted for a message, shortened to keep messages readable. */
+export function quote(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return `«${t.length > max ? `${t.slice(0, max - 1)}…` : t}»`;
+}

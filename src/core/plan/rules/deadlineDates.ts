@@ -1,0 +1,57 @@
+/**
+ * deadline-reversed (error): a range that starts after it ends.
+ * deadline-outside-period (error): a deadline not inside the plan period; only when both are known
+ * (a period inferred from the deadlines themselves proves nothing).
+ */
+import { formatDateRu } from '../../text';
+import type { Deadline } from '../types';
+import { issueAt, quote, type Rule } from './common';
+
+const ru = (iso: string): string => formatDateRu(new Date(`${iso}T00:00:00Z`));
+
+function isReversed(d: Deadline): boolean {
+  if (d.start && d.end && d.start > d.end) return true;
+  return (d.checkpoints ?? []).some((p) => p.start > p.end);
+}
+
+export const deadlineReversed: Rule = ({ read }) =>
+  read.activities.flatMap((a) =>
+    isReversed(a.deadline)
+      ? [
+          issueAt(
+            read.sheet,
+            'error',
+            'deadline-reversed',
+            a.row - 1,
+            read.col('deadline'),
+            `Срок ${quote(a.deadline.text)}: начало позже окончания.`,
+            'Проверьте даты начала и окончания.',
+          ),
+        ]
+      : [],
+  );
+
+/** Kinds that mean "the plan period" by definition. */
+const WHOLE_PERIOD = new Set(['period', 'recurring', 'by-reference', 'empty', 'unparsed']);
+
+export const deadlineOutsidePeriod: Rule = ({ read }) => {
+  const p = read.period;
+  if (!p || p.source === 'inferred') return [];
+  return read.activities.flatMap((a) => {
+    const d = a.deadline;
+    if (WHOLE_PERIOD.has(d.kind) || !d.start || !d.end || isReversed(d)) return [];
+    if (d.start >= p.start && d.end <= p.end) return [];
+    const span = d.start === d.end ? ru(d.start) : `${ru(d.start)}–${ru(d.end)}`;
+    return [
+      issueAt(
+        read.sheet,
+        'error',
+        'deadline-outside-period',
+        a.row - 1,
+        read.col('deadline'),
+        `Срок ${quote(d.text)} (${span}) выходит за период плана ${ru(p.start)}–${ru(p.end)}.`,
+        'Исправьте срок (возможно, опечатка в годе) или период плана.',
+      ),
+    ];
+  });
+};

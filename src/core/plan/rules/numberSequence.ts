@@ -1,0 +1,43 @@
+/**
+ * number-sequence (warning): numbers skipped or out of order. Each level is followed on its own:
+ * "2.3" must follow "2.2"; a flat numbering may run through the plan or start again in a section.
+ */
+import { issueAt, type Rule } from './common';
+import { restartsPerSection } from './numberKey';
+
+export const numberSequence: Rule = ({ read }) => {
+  const restart = restartsPerSection(read.meta);
+  const lastByPrefix = new Map<string, { value: number; section: number }>();
+  const c = read.col('number');
+  const issues = [];
+  for (const m of read.meta) {
+    if (m.number.kind !== 'arabic') continue;
+    const parts = m.number.parts;
+    const value = parts[parts.length - 1]!;
+    const prefix = parts.slice(0, -1).join('.');
+    const prev = lastByPrefix.get(prefix);
+    lastByPrefix.set(prefix, { value, section: m.numberedSection });
+    const newSection = prev !== undefined && prev.section !== m.numberedSection;
+    const expected =
+      prev === undefined || (restart && newSection && value === 1) ? 1 : prev.value + 1;
+    if (prev !== undefined && restart && newSection && value === 1) continue;
+    if (value === expected || (prev !== undefined && value === prev.value)) continue;
+    const expectedText = prefix ? `${prefix}.${expected}` : String(expected);
+    const message =
+      value > expected
+        ? `После номера ${prev ? `«${prefix ? `${prefix}.` : ''}${prev.value}»` : 'начала нумерации'} идёт «${m.number.text}»: пропущен номер «${expectedText}»${value - expected > 1 ? ' и следующие' : ''}.`
+        : `Номер «${m.number.text}» нарушает порядок: ожидался «${expectedText}».`;
+    issues.push(
+      issueAt(
+        read.sheet,
+        'warning',
+        'number-sequence',
+        m.r,
+        c,
+        message,
+        'Перенумеруйте мероприятия по порядку.',
+      ),
+    );
+  }
+  return issues;
+};

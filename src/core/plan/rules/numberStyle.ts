@@ -1,0 +1,88 @@
+/**
+ * number-style (warning): numbers Excel turned into dates, unreadable numbers, and a style that
+ * changes midway ("9." then "10").
+ */
+import type { Issue } from '../../issue';
+import { issueAt, type Rule } from './common';
+
+export const numberStyle: Rule = ({ read }) => {
+  const c = read.col('number');
+  if (c < 0) return [];
+  const issues: Issue[] = [];
+  let dotted = 0;
+  let plain = 0;
+  for (const m of read.meta) {
+    if (m.number.kind !== 'arabic' || m.number.storedAs === 'date') continue;
+    if (m.number.trailingDot) dotted++;
+    else plain++;
+  }
+  const dotsWin = dotted > plain;
+  for (const m of read.meta) {
+    const n = m.number;
+    if (n.storedAs === 'date') {
+      issues.push(
+        issueAt(
+          read.sheet,
+          'warning',
+          'number-style',
+          m.r,
+          c,
+          `Номер хранится как дата ${n.shown ?? ''}: Excel превратил «${n.text}» в дату.`,
+          `Задайте ячейке текстовый формат и введите номер «${n.text}».`,
+        ),
+      );
+    } else if (n.storedAs === 'number' && n.shown) {
+      issues.push(
+        issueAt(
+          read.sheet,
+          'warning',
+          'number-style',
+          m.r,
+          c,
+          `Номер хранится как число ${n.shown}: ноль в конце потерян, номер прочитан как «${n.text}».`,
+          `Задайте ячейке текстовый формат и введите номер «${n.text}».`,
+        ),
+      );
+    } else if (n.withTitle) {
+      issues.push(
+        issueAt(
+          read.sheet,
+          'warning',
+          'number-style',
+          m.r,
+          c,
+          `Номер «${n.text}» и название мероприятия записаны в одну ячейку.`,
+          `Оставьте в ячейке только номер «${n.text}», а название перенесите в столбец мероприятия.`,
+        ),
+      );
+    } else if (n.kind === 'other') {
+      issues.push(
+        issueAt(
+          read.sheet,
+          'warning',
+          'number-style',
+          m.r,
+          c,
+          `Значение «${n.text}» в столбце номера не похоже на номер мероприятия.`,
+          'Запишите номер цифрами: «1», «1.1».',
+        ),
+      );
+    } else if (n.kind === 'arabic' && dotted > 0 && plain > 0 && n.trailingDot !== dotsWin) {
+      const wanted = dotsWin ? `${n.text}.` : n.text;
+      issues.push(
+        issueAt(
+          read.sheet,
+          'warning',
+          'number-style',
+          m.r,
+          c,
+          dotsWin
+            ? `Номер «${n.text}» записан без точки, а большинство номеров — с точкой.`
+            : `Номер «${n.text}.» записан с точкой, а большинство номеров — без неё.`,
+          `Запишите «${wanted}».`,
+        ),
+      );
+    }
+  }
+  return issues;
+};

@@ -1,0 +1,111 @@
+import type { Issue } from '../../../src/core/issue';
+import {
+  buildReviewPatch,
+  periodText,
+  type CheckedFile,
+  type CheckedSheet,
+} from '../../../src/core/plan/reviewPatch';
+import type { Period } from '../../../src/core/plan/types';
+
+const period: Period = {
+  start: '2023-01-01',
+  end: '2023-12-31',
+  source: 'title',
+  schoolYear: false,
+  text: 'на 2023 год',
+};
+
+function issue(severity: Issue['severity'], row: number, cell: string, code = 'some-code'): Issue {
+  return {
+    severity,
+    code,
+    message: `Сообщение ${cell}`,
+    sheet: 'План',
+    cell,
+    row,
+    fix: severity === 'error' ? 'Исправьте' : undefined,
+  };
+}
+
+function sheet(issues: Issue[], extra: Partial<CheckedSheet> = {}): CheckedSheet {
+  return { sheet: 'План', isPlan: true, period, sections: [], activities: [], issues, ...extra };
+}
+
+const files: CheckedFile[] = [
+  {
+    file: 'a.xlsx',
+    sheets: [
+      sheet([issue('warning', 12, 'D12'), issue('error', 5, 'C5'), issue('info', 0, '')]),
+      sheet([], { sheet: 'Лист2', isPlan: false }),
+    ],
+  },
+  { file: 'old.xls', sheets: [], error: 'Файл «old.xls» в старом формате' },
+];
+
+describe('buildReviewPatch', () => {
+  const patch = buildReviewPatch(files);
+  const [summary, issues] = patch.sheets;
+
+  it('makes «Сводка» with one row per plan sheet and per unreadable file', () => {
+    expect(summary!.name).toBe('Сводка');
+    const rows = summary!.values[0]!.values;
+    expect(rows[0]).toEqual([
+      'Файл',
+      'Лист',
+      'Период',
+      'Мероприятий',
+      'Ошибок',
+      'Предупреждений',
+      'Сведений',
+    ]);
+    expect(rows.slice(1)).toEqual([
+      ['a.xlsx', 'План', '01.01.2023 – 31.12.2023 (из заголовка)', 0, 1, 1, 1],
+      ['old.xls', '(файл не прочитан)', null, null, 1, 0, 0],
+    ]);
+    expect(summary!.autoFilter).toBe('A1:G3');
+    expect(summary!.freeze).toEqual({ rows: 1, cols: 0 });
+    expect(patch.activeSheet).toBe('Сводка');
+  });
+
+  it('lists issues sorted by row, with the unreadable file as an error', () => {
+    const rows = issues!.values[0]!.values;
+    expect(rows[0]).toEqual([
+      'Файл',
+      'Лист',
+      'Ячейка',
+      'Важность',
+      'Код',
+      'Сообщение',
+      'Предложение',
+    ]);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['a.xlsx', null, 'сведения'],
+      ['a.xlsx', 'C5', 'ошибка'],
+      ['a.xlsx', 'D12', 'предупреждение'],
+      ['old.xls', null, 'ошибка'],
+    ]);
+    expect(rows[2]![6]).toBe('Исправьте');
+    expect(rows[4]![4]).toBe('unreadable-file');
+    expect(issues!.autoFilter).toBe('A1:G5');
+    // Severity fills: one block per run of equal severities in column D.
+    const fills = issues!.formats.filter((f) => f.range.startsWith('D'));
+    expect(fills.map((f) => f.range)).toEqual(['D2:D2', 'D3:D3', 'D4:D4', 'D5:D5']);
+  });
+
+  it('still has headers, filter and widths when there is nothing to report', () => {
+    const empty = buildReviewPatch([]);
+    expect(empty.sheets.map((s) => s.values[0]!.values.length)).toEqual([1, 1]);
+    expect(
+      empty.sheets.every((s) => s.autoFilter === 'A1:G2' && s.columnWidths?.length === 7),
+    ).toBe(true);
+  });
+});
+
+describe('periodText', () => {
+  it('says where the period came from, or that there is none', () => {
+    expect(periodText({ ...period, source: 'inferred' })).toBe(
+      '01.01.2023 – 31.12.2023 (выведен из сроков)',
+    );
+    expect(periodText(null)).toBe('не определён');
+  });
+});
