@@ -24,7 +24,8 @@ function commandList(): string {
   return COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
 }
 
-export const GENERAL_HELP = () => `shnor-roadmap — дорожные карты ШНОР/ШНСУ: проверка планов, критерии ШНОР, отчёт по школам
+export const GENERAL_HELP =
+  () => `shnor-roadmap — дорожные карты ШНОР/ШНСУ: проверка планов, критерии ШНОР, отчёт по школам
 
 Использование: shnor-roadmap <команда> [параметры]
 

@@ -8,15 +8,11 @@ const SPACES = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\t\f\v]/g;
 /** Every dash-like character becomes "-". */
 const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/g;
 /** Zero-width characters and soft hyphens that survive a paste. */
-const INVISIBLE = /[\u00AD\u200C\u200D\u2060\uFEFF]/g;
+const INVISIBLE = /\u00AD|\u200C|\u200D|\u2060|\uFEFF/g;
 
 /** Plain spaces, plain dashes, no invisible characters, "\r\n" → "\n"; keeps line breaks. */
 export function cleanText(s: string): string {
-  return s
-    .replace(INVISIBLE, '')
-    .replace(SPACES, ' ')
-    .replace(DASHES, '-')
-    .replace(/\r\n?/g, '\n');
+  return s.replace(INVISIBLE, '').replace(SPACES, ' ').replace(DASHES, '-').replace(/\r\n?/g, '\n');
 }
 
 /** cleanText, then every run of white space (line breaks too) becomes one space, trimmed. */
@@ -57,8 +53,25 @@ export function cellText(v: CellValue): string {
 
 /** Latin letters that look like Cyrillic ones, mapped to the Cyrillic letter. */
 const LATIN_TO_CYRILLIC: Record<string, string> = {
-  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
-  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
 };
 
 /** True when a word mixes Latin and Cyrillic letters (a look-alike typed by mistake). */
@@ -75,7 +88,17 @@ export function fixLookalikes(s: string): string {
 
 /** Cyrillic letters typed for Roman numerals ("У" for V, "І" for I, "Х" for X, "С", "М"). */
 const CYRILLIC_ROMAN: Record<string, string> = {
-  У: 'V', у: 'V', І: 'I', і: 'I', Х: 'X', х: 'X', С: 'C', с: 'C', М: 'M', м: 'M', Ι: 'I',
+  У: 'V',
+  у: 'V',
+  І: 'I',
+  і: 'I',
+  Х: 'X',
+  х: 'X',
+  С: 'C',
+  с: 'C',
+  М: 'M',
+  м: 'M',
+  Ι: 'I',
 };
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
@@ -109,11 +132,26 @@ export function parseRoman(s: string): { value: number; lookalike: boolean } | n
 /** 5 → "V". */
 export function toRoman(n: number): string {
   const table: Array<[number, string]> = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
   ];
   let s = '';
-  for (const [v, r] of table) while (n >= v) { s += r; n -= v; }
+  for (const [v, r] of table)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 }
 

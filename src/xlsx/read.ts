@@ -43,7 +43,8 @@ export function diagnoseFile(file: string, data: Buffer): string | null {
 
 function convertValue(raw: ExcelJS.CellValue): { v: CellValue; f?: string } {
   if (raw === null || raw === undefined) return { v: null };
-  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return { v: raw };
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')
+    return { v: raw };
   if (raw instanceof Date) return { v: raw };
   if (typeof raw === 'object') {
     if ('richText' in raw && Array.isArray(raw.richText))
@@ -52,8 +53,7 @@ function convertValue(raw: ExcelJS.CellValue): { v: CellValue; f?: string } {
     if ('formula' in raw || 'sharedFormula' in raw) {
       const formula = 'formula' in raw ? raw.formula : undefined;
       const result = (raw as { result?: unknown }).result;
-      const inner =
-        result === undefined ? { v: null } : convertValue(result as ExcelJS.CellValue);
+      const inner = result === undefined ? { v: null } : convertValue(result as ExcelJS.CellValue);
       return formula ? { v: inner.v, f: formula } : { v: inner.v };
     }
     if ('text' in raw) {
@@ -77,7 +77,8 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     const area = { top: a.r, left: a.c, bottom: b.r, right: b.c };
     merges.push(area);
     for (let r = area.top; r <= area.bottom; r++)
-      for (let c = area.left; c <= area.right; c++) if (r !== area.top || c !== area.left) slaves.add(`${r},${c}`);
+      for (let c = area.left; c <= area.right; c++)
+        if (r !== area.top || c !== area.left) slaves.add(`${r},${c}`);
   }
   const rows: Grid['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

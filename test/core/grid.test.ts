@@ -1,4 +1,12 @@
-import { a1, columnIndex, columnLetter, parseA1, areaA1, gridFromValues, mergeAt } from '../../src/core/grid';
+import {
+  a1,
+  columnIndex,
+  columnLetter,
+  parseA1,
+  areaA1,
+  gridFromValues,
+  mergeAt,
+} from '../../src/core/grid';
 
 describe('A1 addresses', () => {
   it.each([
@@ -21,9 +29,14 @@ describe('A1 addresses', () => {
   });
 
   it('finds the merged area covering a cell', () => {
-    const g = gridFromValues('Лист1', [['a', null], [null, 'b']], [
-      { top: 0, left: 0, bottom: 0, right: 1 },
-    ]);
+    const g = gridFromValues(
+      'Лист1',
+      [
+        ['a', null],
+        [null, 'b'],
+      ],
+      [{ top: 0, left: 0, bottom: 0, right: 1 }],
+    );
     expect(mergeAt(g, 0, 1)).toEqual({ top: 0, left: 0, bottom: 0, right: 1 });
     expect(mergeAt(g, 1, 1)).toBeUndefined();
   });

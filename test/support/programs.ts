@@ -30,7 +30,6 @@ export function requireProgram(name: keyof typeof CANDIDATES, what: string): str
   if (path) return path;
   const msg = `${name} не найден: ${what} ПРОПУЩЕНЫ (установите пакет Debian, как это делает .ci/run).`;
   if (process.env.CI === 'true') throw new Error(`${msg} В CI программа обязательна.`);
-  // eslint-disable-next-line no-console
   console.warn(msg);
   return null;
 }
