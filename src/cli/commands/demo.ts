@@ -27,7 +27,8 @@ const USAGE = `Использование: shnor-roadmap demo [--out ПАПКА]
 
 Параметры:
   --out ПАПКА          куда записать файлы (по умолчанию ./demo-output)
-  --as-of ГГГГ-ММ-ДД   дата для просроченных мероприятий (по умолчанию сегодня)
+  --as-of ГГГГ-ММ-ДД   дата для просроченных мероприятий (по умолчанию 01.07 года плана,
+                       чтобы демонстрация не зависела от сегодняшней даты)
   --help               эта справка`;
 
 const OPTIONS = { out: { type: 'string' }, 'as-of': { type: 'string' } } as const;
@@ -76,7 +77,8 @@ async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(args, OPTIONS);
   const dir = path.resolve(io.cwd, stringOption(parsed, 'out') ?? 'demo-output');
   const asOfText = stringOption(parsed, 'as-of');
-  const asOf = asOfText ? isoDateOption('as-of', asOfText) : io.today;
+  // A fixed mid-plan date keeps the demo deterministic: part of the plan is done, part is overdue.
+  const asOf = asOfText ? isoDateOption('as-of', asOfText) : `${DEMO.planYear}-07-01`;
   await mkdir(dir, { recursive: true });
   const at = (name: string) => path.join(dir, name);
 
