@@ -9,6 +9,7 @@ import { toRoman } from '../text';
 import type { Area, CellValue, Grid } from '../grid';
 import { gridFromValues } from '../grid';
 import { createRandom, type Random } from './random';
+import { MONTHS_RU } from '../report/calendar';
 
 export interface PlanGenOptions {
   activities: number;
@@ -105,21 +106,6 @@ const EXECUTORS = [
   'ЦНППМ',
 ];
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 /** One deadline text of each kind, all inside the calendar year `y`. */
 function deadlineTexts(y: number, rnd: Random): string[] {
   const m = rnd.int(0, 9); // so m + 2 is still a month of the year
@@ -130,9 +116,9 @@ function deadlineTexts(y: number, rnd: Random): string[] {
     `${d}.${mm(m)}.${y}; ${d}.${mm(m + 2)}.${y}`,
     `${d}.${mm(m)}-${d}.${mm(m + 2)}.${y}`,
     `до ${d}.${mm(m + 1)}.${y}`,
-    `${MONTHS[m]} ${y}`,
-    `${MONTHS[m]}–${MONTHS[m + 2]} ${y} г.`,
-    `${MONTHS[m]} ${y}\n${MONTHS[m + 2]} ${y} года`,
+    `${MONTHS_RU[m]} ${y}`,
+    `${MONTHS_RU[m]}–${MONTHS_RU[m + 2]} ${y} г.`,
+    `${MONTHS_RU[m]} ${y}\n${MONTHS_RU[m + 2]} ${y} года`,
     `${toRoman(rnd.int(1, 4))} квартал ${y}`,
     `${rnd.int(1, 2)} полугодие ${y}`,
     `в течение ${y} года`,
