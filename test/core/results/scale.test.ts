@@ -3,30 +3,11 @@ import { readResults } from '../../../src/core/results/read';
 import { federalExportBlock, type ExportMunicipality } from '../../fixtures/results/federalExport';
 import { LONG_HEADER } from '../../fixtures/results/longTable';
 
-const ROWS = 100_000;
 /**
- * The machine is shared by several test runs, so a bound in milliseconds would test the load, not
- * the reader. The bound is relative instead: reading must cost less than a fixed reference job
- * (a million string-keyed Map insertions, about 0,2 s on a quiet laptop) times this factor.
+ * Region scale: 100 000 rows of each shape are all read, with no problem reported. How fast is the
+ * benchmark's business (npm run bench), not a test's.
  */
-const RELATIVE_BOUND = 1.5;
-
-/** Best of three CPU times in ms: the first run pays for the JIT. */
-function bestCpuMs(job: () => void): number {
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const t0 = process.cpuUsage();
-    job();
-    const cpu = process.cpuUsage(t0);
-    best = Math.min(best, (cpu.user + cpu.system) / 1000);
-  }
-  return best;
-}
-
-function referenceJob(): void {
-  const m = new Map<string, number>();
-  for (let i = 0; i < 1_000_000; i++) m.set(`key${i}`, i);
-}
+const ROWS = 100_000;
 
 /** 5 000 schools × 4 years × 5 procedures, numbers partly as text. */
 function bigLongTable(): Grid {
@@ -84,26 +65,13 @@ function bigExport(): Grid {
   );
 }
 
-describe('performance', () => {
-  const reference = bestCpuMs(referenceJob);
-
+describe('region scale', () => {
   it.each([
     ['long table', bigLongTable],
     ['federal export', bigExport],
-  ])(`reads ${ROWS} rows of a %s in linear time, well within the bound`, (shape, build) => {
-    const grid = build();
-    let rows = 0;
-    let problems = -1;
-    const ms = bestCpuMs(() => {
-      const read = readResults([grid]);
-      rows = read.rows.length;
-      problems = read.issues.filter((i) => i.severity !== 'info').length;
-    });
-    console.log(
-      `readResults, ${shape}: ${ROWS} строк за ${ms.toFixed(0)} мс процессорного времени; эталонная работа — ${reference.toFixed(0)} мс (отношение ${(ms / reference).toFixed(2)})`,
-    );
-    expect(rows).toBe(ROWS);
-    expect(problems).toBe(0);
-    expect(ms / reference).toBeLessThan(RELATIVE_BOUND);
+  ])(`reads ${ROWS} rows of a %s, every one of them, with no problem reported`, (_, build) => {
+    const read = readResults([build()]);
+    expect(read.rows).toHaveLength(ROWS);
+    expect(read.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
 });
