@@ -6,7 +6,7 @@
  * `key` that the adapters store with it (a hidden marker), so a later run recognises the sheets it
  * made itself, not by name alone, and never touches the user's own sheets.
  */
-import type { Scalar } from './grid';
+import { parseA1, type Scalar } from './grid';
 
 export interface ValueBlock {
   /** Top-left cell. */
@@ -21,6 +21,51 @@ export interface FormulaBlock {
   formulas: Array<Array<string | null>>;
   /** The engine's own value of each formula, written as the cached result in an .xlsx. */
   cached: Scalar[][];
+  /**
+   * A fill-down block, as Excel's own fill-down makes: `formulas` holds one row of templates in
+   * which `{r}` stands for the cell's own row number and `{r-1}` for the row above, repeated on
+   * every row of `cached`. A 100 000-row table then costs one row of text, and the .xlsx adapter
+   * writes it as Excel shared formulas. Read such a block through formulaRow/formulaRows.
+   */
+  fillDown?: boolean;
+}
+
+/** Templates split at their `{r…}` marks: text parts and row offsets, alternately. */
+const compiledTemplates = new Map<string, { parts: string[]; offsets: number[] }>();
+
+/** A fill-down template for one Excel row: `{r}` → 17, `{r-1}` → 16. */
+export function fillTemplate(template: string, row: number): string {
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    // split with a capturing group: text, offset, text, offset, …, text
+    const pieces = template.split(/\{r([+-]\d+)?\}/);
+    compiled = {
+      parts: pieces.filter((_, i) => i % 2 === 0),
+      offsets: pieces.filter((_, i) => i % 2 === 1).map((d) => (d ? Number(d) : 0)),
+    };
+    compiledTemplates.set(template, compiled);
+  }
+  let out = compiled.parts[0]!;
+  for (let i = 0; i < compiled.offsets.length; i++)
+    out += String(row + compiled.offsets[i]!) + compiled.parts[i + 1]!;
+  return out;
+}
+
+/** Rows a formula block covers. */
+export function formulaBlockRows(block: FormulaBlock): number {
+  return block.fillDown ? block.cached.length : block.formulas.length;
+}
+
+/** The formulas of the block's i-th row (0-based), templates filled in. */
+export function formulaRow(block: FormulaBlock, i: number): Array<string | null> {
+  if (!block.fillDown) return block.formulas[i] ?? [];
+  const row = parseA1(block.at).r + 1 + i;
+  return (block.formulas[0] ?? []).map((t) => (t === null ? null : fillTemplate(t, row)));
+}
+
+/** Every formula of the block as plain A1 formulas, one array per row. */
+export function formulaRows(block: FormulaBlock): Array<Array<string | null>> {
+  return Array.from({ length: formulaBlockRows(block) }, (_, i) => formulaRow(block, i));
 }
 
 export interface CellStyle {

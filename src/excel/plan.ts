@@ -8,12 +8,13 @@
  */
 import type { Scalar } from '../core/grid';
 import { columnLetter, parseA1 } from '../core/grid';
-import type {
-  CellStyle,
-  ConditionalFormat,
-  PrintSetup,
-  SheetPatch,
-  WorkbookPatch,
+import {
+  formulaRows,
+  type CellStyle,
+  type ConditionalFormat,
+  type PrintSetup,
+  type SheetPatch,
+  type WorkbookPatch,
 } from '../core/patch';
 import { areaColumns, areaRows, parseArea } from './address';
 import { CALL_OVERHEAD_BYTES, callBytes } from './payload';
@@ -129,7 +130,7 @@ function valueWrites(sheet: string, patch: SheetPatch, chunkBytes: number): Writ
   }
   for (const block of patch.formulas) {
     const at = parseA1(block.at);
-    for (const chunk of rowChunks(padded(block.formulas), chunkBytes)) {
+    for (const chunk of rowChunks(padded(formulaRows(block)), chunkBytes)) {
       const width = chunk.rows[0]?.length ?? 0;
       if (width === 0) continue;
       ops.push({

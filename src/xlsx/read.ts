@@ -4,8 +4,9 @@
  * password-protected, corrupt) and says so in Russian instead of throwing a stack trace.
  */
 import ExcelJS from 'exceljs';
-import type { Area, Cell, CellValue, Grid } from '../core/grid';
-import { parseA1 } from '../core/grid';
+import type { Area, Cell, Grid } from '../core/grid';
+import { gridCell, mergeArea, mergedAway } from './cellValue';
+import { readWorkbookStreaming } from './streamRead';
 
 export interface WorkbookRead {
   file: string;
@@ -41,45 +42,12 @@ export function diagnoseFile(file: string, data: Buffer): string | null {
   return null;
 }
 
-function convertValue(raw: ExcelJS.CellValue): { v: CellValue; f?: string } {
-  if (raw === null || raw === undefined) return { v: null };
-  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')
-    return { v: raw };
-  if (raw instanceof Date) return { v: raw };
-  if (typeof raw === 'object') {
-    if ('richText' in raw && Array.isArray(raw.richText))
-      return { v: raw.richText.map((t) => t.text).join('') };
-    if ('error' in raw) return { v: { error: String(raw.error) } };
-    if ('formula' in raw || 'sharedFormula' in raw) {
-      const formula = 'formula' in raw ? raw.formula : undefined;
-      const result = (raw as { result?: unknown }).result;
-      const inner = result === undefined ? { v: null } : convertValue(result as ExcelJS.CellValue);
-      return formula ? { v: inner.v, f: formula } : { v: inner.v };
-    }
-    if ('text' in raw) {
-      const text = (raw as { text: unknown }).text;
-      if (typeof text === 'string') return { v: text };
-      return convertValue(text as ExcelJS.CellValue);
-    }
-  }
-  return { v: String(raw) };
-}
-
 /** One worksheet → Grid. Merged slave cells are left empty: the value sits in the top-left. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
-  const merges: Area[] = [];
-  const slaves = new Set<string>();
-  for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {
-    const [from, to] = ref.split(':');
-    if (!from || !to) continue;
-    const a = parseA1(from);
-    const b = parseA1(to);
-    const area = { top: a.r, left: a.c, bottom: b.r, right: b.c };
-    merges.push(area);
-    for (let r = area.top; r <= area.bottom; r++)
-      for (let c = area.left; c <= area.right; c++)
-        if (r !== area.top || c !== area.left) slaves.add(`${r},${c}`);
-  }
+  const merges = ((ws.model as { merges?: string[] }).merges ?? [])
+    .map(mergeArea)
+    .filter((a): a is Area => a !== null);
+  const slaves = mergedAway(merges);
   const rows: Grid['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
@@ -87,23 +55,35 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const c = colNumber - 1;
       if (slaves.has(`${r},${c}`)) return;
-      const { v, f } = convertValue(cell.value);
-      const fmt = cell.numFmt;
-      if (v === null && !f) return;
-      const out: Cell = { v };
-      if (f) out.f = f;
-      if (fmt && fmt !== 'General') out.fmt = fmt;
-      cells[c] = out;
+      // A shared formula's other cells hold only a reference to the first; exceljs slides it.
+      const shared = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+      const out = gridCell(cell.value, cell.numFmt, shared);
+      if (out) cells[c] = out;
     });
     if (cells.length) rows[r] = cells;
   });
   return { sheet: ws.name, rows, merges };
 }
 
-/** Reads a whole .xlsx from bytes. Throws UnreadableFileError with a Russian message. */
-export async function readWorkbook(file: string, data: Buffer): Promise<WorkbookRead> {
+/** Files from this size on are read as a stream (see streamRead.ts). */
+export const STREAM_FROM_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Reads a whole .xlsx from bytes. Throws UnreadableFileError with a Russian message. A large file
+ * is read as a stream; when the stream reader cannot vouch for a complete read, or `stream` is
+ * false, the whole workbook is loaded instead.
+ */
+export async function readWorkbook(
+  file: string,
+  data: Buffer,
+  opts: { stream?: boolean } = {},
+): Promise<WorkbookRead> {
   const problem = diagnoseFile(file, data);
   if (problem) throw new UnreadableFileError(file, problem);
+  if (opts.stream ?? data.length >= STREAM_FROM_BYTES) {
+    const streamed = await readWorkbookStreaming(data).catch(() => null);
+    if (streamed) return { file, ...streamed };
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

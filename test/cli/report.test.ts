@@ -141,7 +141,7 @@ describe('shnor-roadmap report', () => {
     [['report', 'план.xlsx', '--out', 'x.xlsx'], /не найдено результатов/],
     [
       ['report', 'результаты.xlsx', '--out', 'x.xlsx', '--settings', 'плохие.json'],
-      /Файл настроек «плохие.json» с ошибками:\n\s+threshold/,
+      /Файл настроек «плохие.json» содержит ошибки:\n\s+threshold/,
     ],
     [
       ['report', 'результаты.xlsx', '--out', 'x.xlsx', '--as-of', '2025-13-01'],

@@ -3,14 +3,17 @@
  * engine's values; and after the threshold cell is changed, the formulas follow the engine run
  * with the new threshold.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../src/core/criteria/engine';
 import { NAME, SHEET } from '../../src/core/criteria/formulas';
 import { buildCriteriaPatch } from '../../src/core/criteria/workbookPatch';
 import { columnLetter, parseA1, type Scalar } from '../../src/core/grid';
-import type { WorkbookPatch } from '../../src/core/patch';
+import { formulaRows, type WorkbookPatch } from '../../src/core/patch';
 import { defaultSettings, type Settings } from '../../src/core/settings';
-import { applyPatch, workbookToBuffer } from '../../src/xlsx/write';
+import { applyPatch, workbookToBuffer, writeNewWorkbookFile } from '../../src/xlsx/write';
 import { fixtureRows, NOT_HELD, randomRegion } from '../core/criteria/fixtures';
 import {
   formulaValues,
@@ -42,7 +45,7 @@ function expectedCells(patch: WorkbookPatch): Map<string, Map<string, Scalar>> {
     const cells = new Map<string, Scalar>();
     for (const block of sheet.formulas) {
       const { r, c } = parseA1(block.at);
-      block.formulas.forEach((row, i) =>
+      formulaRows(block).forEach((row, i) =>
         row.forEach((f, j) => {
           if (f !== null)
             cells.set(`${columnLetter(c + j)}${r + i + 1}`, block.cached[i]?.[j] ?? null);
@@ -85,6 +88,22 @@ maybe('every recalculated formula equals the engine (default settings)', async (
   const recalculated = recalculate(soffice!, await book(patch));
   expect(await mismatches(patch, recalculated)).toEqual([]);
 });
+
+maybe(
+  'the streamed workbook the criteria command writes recalculates to the same values',
+  async () => {
+    const patch = patchFor(defaultSettings());
+    const dir = mkdtempSync(path.join(tmpdir(), 'shnor-recalc-'));
+    try {
+      const file = path.join(dir, 'критерии.xlsx');
+      await writeNewWorkbookFile(patch, file);
+      const recalculated = recalculate(soffice!, readFileSync(file));
+      expect(await mismatches(patch, recalculated)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
 
 maybe(
   'every recalculated formula equals the engine (procedures by type and subject, min participants 6)',

@@ -1,6 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { inflateRawSync } from 'zlib';
 import ExcelJS from 'exceljs';
+import { computeCriteria } from '../../src/core/criteria/engine';
+import { buildCriteriaPatch } from '../../src/core/criteria/workbookPatch';
 import { emptySheetPatch, type SheetPatch, type WorkbookPatch } from '../../src/core/patch';
+import { defaultSettings } from '../../src/core/settings';
 import { readWorkbook } from '../../src/xlsx/read';
 import {
   applyPatch,
@@ -8,8 +14,33 @@ import {
   loadWorkbook,
   REGISTRY_SHEET,
   workbookToBuffer,
+  writeNewWorkbookFile,
 } from '../../src/xlsx/write';
 import type { Grid } from '../../src/core/grid';
+import { fixtureRows, NOT_HELD } from '../core/criteria/fixtures';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'shnor-write-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The two ways a patch reaches a file: patched in memory, or streamed to a new file. */
+const WRITERS: Array<[string, (patch: WorkbookPatch) => Promise<Buffer>]> = [
+  [
+    'in memory',
+    async (patch) => {
+      const wb = new ExcelJS.Workbook();
+      applyPatch(wb, patch);
+      return workbookToBuffer(wb);
+    },
+  ],
+  [
+    'streamed',
+    async (patch) => {
+      const file = path.join(tmp, `${Math.random().toString(36).slice(2)}.xlsx`);
+      await writeNewWorkbookFile(patch, file);
+      return readFileSync(file);
+    },
+  ],
+];
 
 function sheet(
   name: string,
@@ -109,127 +140,223 @@ describe('applyPatch', () => {
     expect(g.rows[1]?.slice(1).map((c) => [c?.v, c?.f])).toEqual(texts.map((t) => [t, undefined]));
   });
 
-  it('writes formulas with their cached values, numbers, dates and booleans', async () => {
-    const wb = new ExcelJS.Workbook();
-    const d = new Date(Date.UTC(2024, 0, 31));
-    applyPatch(
-      wb,
-      patchOf([
-        {
-          ...emptySheetPatch('Расчёт', 'calc', 0),
-          values: [{ at: 'A1', values: [[10, 4, d, true, null]] }],
-          formulas: [
-            {
-              at: 'A2',
-              formulas: [['=A1/B1', null, '=IF(A1>=5,"да","нет")']],
-              cached: [[2.5, null, 'да']],
-            },
-          ],
-        },
-      ]),
-    );
-    const g = (await grids(await roundTrip(wb))).find((x) => x.sheet === 'Расчёт')!;
-    expect(g.rows[0]?.map((c) => c?.v)).toEqual([10, 4, d, true]);
-    expect(g.rows[1]?.[0]).toEqual({ v: 2.5, f: 'A1/B1' });
-    expect(g.rows[1]?.[1]).toBeUndefined();
-    expect(g.rows[1]?.[2]).toEqual({ v: 'да', f: 'IF(A1>=5,"да","нет")' });
-  });
-
-  it('writes formats, merges, links, conditional formats, widths, freeze, filter, print, tab colour, names', async () => {
-    const wb = new ExcelJS.Workbook();
-    applyPatch(
-      wb,
-      patchOf(
-        [
+  it.each(WRITERS)(
+    'writes formulas with their cached values, numbers, dates and booleans (%s)',
+    async (_, write) => {
+      const d = new Date(Date.UTC(2024, 0, 31));
+      const buffer = await write(
+        patchOf([
           {
-            ...emptySheetPatch('Школа 1', 'school:1', 1),
-            tabColor: 'C00000',
-            values: [
+            ...emptySheetPatch('Расчёт', 'calc', 0),
+            values: [{ at: 'A1', values: [[10, 4, d, true, null]] }],
+            formulas: [
               {
-                at: 'A1',
-                values: [
-                  ['Доля', 0.35],
-                  ['Назад', null],
-                ],
+                at: 'A2',
+                formulas: [['=A1/B1', null, '=IF(A1>=5,"да","нет")']],
+                cached: [[2.5, null, 'да']],
               },
             ],
-            formats: [
-              {
-                range: 'A1:B1',
-                style: { bold: true, fill: 'DDEBF7', border: 'thin', wrap: true, hAlign: 'center' },
-              },
-              { range: 'B1', style: { numFmt: '0.0%' } },
-            ],
-            merges: ['A4:C4'],
-            hyperlinks: [
-              {
-                cell: 'A2',
-                sheet: 'Указатель школ',
-                target: 'A1',
-                text: 'Назад',
-                tooltip: 'К указателю',
-              },
-            ],
-            conditionalFormats: [
-              {
-                range: 'B1:B3',
-                operator: 'greaterThanOrEqual',
-                value: '0.3',
-                style: { fill: 'FFC7CE' },
-              },
-            ],
-            columnWidths: [{ col: 'A', width: 40 }],
-            freeze: { rows: 1, cols: 1 },
-            autoFilter: 'A1:B1',
-            print: { orientation: 'landscape', fitToWidth: true, titleRows: '1:1' },
           },
-          sheet('Указатель школ', 'index', 0),
-        ],
-        {
-          names: [{ name: 'Порог', sheet: 'Школа 1', range: 'B1' }],
-          activeSheet: 'Указатель школ',
-        },
-      ),
-    );
-    const back = await roundTrip(wb);
-    const ws = back.getWorksheet('Школа 1')!;
-    expect(ws.getCell('A1').font?.bold).toBe(true);
-    expect(ws.getCell('A1').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFDDEBF7' } });
-    expect(ws.getCell('A1').border?.top?.style).toBe('thin');
-    expect(ws.getCell('A1').alignment).toMatchObject({ wrapText: true, horizontal: 'center' });
-    expect(ws.getCell('B1').numFmt).toBe('0.0%');
-    expect(ws.getCell('B1').font?.bold).toBe(true);
-    expect((ws.model as { merges: string[] }).merges).toContain('A4:C4');
-    expect(ws.getCell('A2').value).toMatchObject({
-      text: 'Назад',
-      hyperlink: "#'Указатель школ'!A1",
-    });
-    const cf = (
-      ws as unknown as {
-        conditionalFormattings: Array<{
-          ref: string;
-          rules: Array<{ operator: string; formulae: string[] }>;
-        }>;
-      }
-    ).conditionalFormattings;
-    expect(cf[0]).toMatchObject({
-      ref: 'B1:B3',
-      rules: [{ operator: 'greaterThanOrEqual', formulae: ['0.3'] }],
-    });
-    expect(ws.getColumn('A').width).toBe(40);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:B1');
-    expect(ws.pageSetup).toMatchObject({
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToWidth: 1,
-      printTitlesRow: '1:1',
-    });
-    expect(ws.properties.tabColor).toEqual({ argb: 'FFC00000' });
-    expect(back.definedNames.model.find((n) => n.name === 'Порог')?.ranges).toEqual([
-      "'Школа 1'!$B$1",
-    ]);
-    expect(back.worksheets[back.views[0]!.activeTab!]?.name).toBe('Указатель школ');
+        ]),
+      );
+      const g = (await readWorkbook('test.xlsx', buffer)).sheets.find((x) => x.sheet === 'Расчёт')!;
+      expect(g.rows[0]?.map((c) => c?.v)).toEqual([10, 4, d, true]);
+      expect(g.rows[1]?.[0]).toEqual({ v: 2.5, f: 'A1/B1' });
+      expect(g.rows[1]?.[1]).toBeUndefined();
+      expect(g.rows[1]?.[2]).toEqual({ v: 'да', f: 'IF(A1>=5,"да","нет")' });
+    },
+  );
+
+  it.each(WRITERS)(
+    'writes formats, merges, links, conditional formats, widths, freeze, filter, print, tab colour, names (%s)',
+    async (_, write) => {
+      const buffer = await write(
+        patchOf(
+          [
+            {
+              ...emptySheetPatch('Школа 1', 'school:1', 1),
+              tabColor: 'C00000',
+              values: [
+                {
+                  at: 'A1',
+                  values: [
+                    ['Доля', 0.35],
+                    ['Назад', null],
+                  ],
+                },
+              ],
+              formats: [
+                {
+                  range: 'A1:B1',
+                  style: {
+                    bold: true,
+                    fill: 'DDEBF7',
+                    border: 'thin',
+                    wrap: true,
+                    hAlign: 'center',
+                  },
+                },
+                { range: 'B1', style: { numFmt: '0.0%' } },
+              ],
+              merges: ['A4:C4'],
+              hyperlinks: [
+                {
+                  cell: 'A2',
+                  sheet: 'Указатель школ',
+                  target: 'A1',
+                  text: 'Назад',
+                  tooltip: 'К указателю',
+                },
+              ],
+              conditionalFormats: [
+                {
+                  range: 'B1:B3',
+                  operator: 'greaterThanOrEqual',
+                  value: '0.3',
+                  style: { fill: 'FFC7CE' },
+                },
+              ],
+              columnWidths: [{ col: 'A', width: 40 }],
+              freeze: { rows: 1, cols: 1 },
+              autoFilter: 'A1:B1',
+              print: { orientation: 'landscape', fitToWidth: true, titleRows: '1:1' },
+            },
+            sheet('Указатель школ', 'index', 0),
+          ],
+          {
+            names: [{ name: 'Порог', sheet: 'Школа 1', range: 'B1' }],
+            activeSheet: 'Указатель школ',
+          },
+        ),
+      );
+      const back = await loadWorkbook(buffer);
+      const ws = back.getWorksheet('Школа 1')!;
+      expect(ws.getCell('A1').font?.bold).toBe(true);
+      expect(ws.getCell('A1').fill).toMatchObject({
+        type: 'pattern',
+        fgColor: { argb: 'FFDDEBF7' },
+      });
+      expect(ws.getCell('A1').border?.top?.style).toBe('thin');
+      expect(ws.getCell('A1').alignment).toMatchObject({ wrapText: true, horizontal: 'center' });
+      expect(ws.getCell('B1').numFmt).toBe('0.0%');
+      expect(ws.getCell('B1').font?.bold).toBe(true);
+      expect((ws.model as { merges: string[] }).merges).toContain('A4:C4');
+      expect(ws.getCell('A2').value).toMatchObject({
+        text: 'Назад',
+        hyperlink: "#'Указатель школ'!A1",
+      });
+      const cf = (
+        ws as unknown as {
+          conditionalFormattings: Array<{
+            ref: string;
+            rules: Array<{ operator: string; formulae: string[] }>;
+          }>;
+        }
+      ).conditionalFormattings;
+      expect(cf[0]).toMatchObject({
+        ref: 'B1:B3',
+        rules: [{ operator: 'greaterThanOrEqual', formulae: ['0.3'] }],
+      });
+      expect(ws.getColumn('A').width).toBe(40);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+      expect(ws.autoFilter).toBe('A1:B1');
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToWidth: 1,
+        printTitlesRow: '1:1',
+      });
+      expect(ws.properties.tabColor).toEqual({ argb: 'FFC00000' });
+      expect(back.definedNames.model.find((n) => n.name === 'Порог')?.ranges).toEqual([
+        "'Школа 1'!$B$1",
+      ]);
+      expect(back.worksheets[back.views[0]!.activeTab!]?.name).toBe('Указатель школ');
+    },
+  );
+
+  it.each(WRITERS)(
+    'writes fill-down blocks as formulas that read back row by row (%s)',
+    async (_, write) => {
+      const buffer = await write(
+        patchOf([
+          {
+            ...emptySheetPatch('Таблица', 'table', 0),
+            values: [{ at: 'A1', values: [['n'], [1], [2], [3], [4], [5], [6]] }],
+            formulas: [
+              // two blocks starting on different rows: each keeps its own shared formula
+              { at: 'B2', formulas: [['=A{r}*2']], cached: [[2], [4], [6]], fillDown: true },
+              {
+                at: 'C5',
+                formulas: [['=A{r}+A{r-1}', '=C{r}>5']],
+                cached: [
+                  [7, true],
+                  [9, true],
+                  [11, true],
+                ],
+                fillDown: true,
+              },
+            ],
+          },
+        ]),
+      );
+      const g = (await readWorkbook('t.xlsx', buffer)).sheets[0]!;
+      expect(
+        g.rows.slice(1).map((r) => r!.slice(1).map((c) => c && `${c.f}=${String(c.v)}`)),
+      ).toEqual([
+        ['A2*2=2'],
+        ['A3*2=4'],
+        ['A4*2=6'],
+        [undefined, 'A5+A4=7', 'C5>5=true'],
+        [undefined, 'A6+A5=9', 'C6>5=true'],
+        [undefined, 'A7+A6=11', 'C7>5=true'],
+      ]);
+      // Excel requires every shared formula of a sheet to have its own number
+      const masters = [
+        ...zipEntry(buffer, 'xl/worksheets/sheet1.xml').matchAll(
+          /<f t="shared" ref="[^"]+" si="(\d+)"/g,
+        ),
+      ];
+      expect(masters.map((m) => m[1])).toEqual(['0', '1', '2']);
+      // the written sheet reads back exactly as it was written: not taken for edited by the user
+      expect(listGeneratedSheets(await loadWorkbook(buffer))).toMatchObject([
+        { key: 'table', edited: false, renamed: false },
+      ]);
+    },
+  );
+
+  it('streams the same workbook applyPatch makes from nothing', async () => {
+    const rows = fixtureRows();
+    const settings = defaultSettings();
+    const criteria = buildCriteriaPatch(rows, computeCriteria(rows, settings, NOT_HELD), settings);
+    const patch: WorkbookPatch = {
+      ...criteria,
+      sheets: [
+        ...criteria.sheets,
+        sheet('Сводка', 'summary', 0, {
+          merges: ['A3:C3'],
+          values: [{ at: 'A1', values: [['Свод'], [null], ['Объединено'], ['=не формула']] }],
+          rowHeights: [{ row: 3, height: 45 }],
+        }),
+      ],
+    };
+    const [memory, streamed] = await Promise.all(WRITERS.map(([, write]) => write(patch)));
+    const read = async (b: Buffer) => {
+      const wb = await loadWorkbook(b);
+      return {
+        sheets: wb.worksheets.map((ws) => [ws.name, ws.state]),
+        generated: listGeneratedSheets(wb),
+        names: wb.definedNames.model.map((n) => [n.name, n.ranges]).sort(),
+        active: wb.views[0]?.activeTab,
+        grids: (await readWorkbook('t.xlsx', b)).sheets,
+        height: wb.getWorksheet('Сводка')!.getRow(3).height,
+        styles: ['A1', 'Q2', 'B2'].map((a) => wb.getWorksheet('Результаты')!.getCell(a).style),
+      };
+    };
+    const [a, b] = await Promise.all([read(memory!), read(streamed!)]);
+    expect(b).toEqual(a);
+    expect(b.generated.every((g) => !g.edited && !g.renamed)).toBe(true);
+    expect(b.height).toBe(45);
+    expect(b.sheets.at(-1)).toEqual([REGISTRY_SHEET, 'veryHidden']);
   });
 
   it('replaces its own sheets on a second run instead of duplicating them', async () => {

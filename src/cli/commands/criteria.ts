@@ -5,7 +5,6 @@
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
@@ -13,14 +12,16 @@ import type { Issue } from '../../core/issue';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import { readResults } from '../../core/results/read';
-import { defaultSettings, parseSettings, type Settings } from '../../core/settings';
+import type { Settings } from '../../core/settings';
 import {
   applyPatch,
-  listGeneratedSheets,
   loadWorkbook,
   REGISTRY_SHEET,
+  userSheetNames,
+  writeNewWorkbookFile,
   writeWorkbookFile,
 } from '../../xlsx/write';
+import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
@@ -52,30 +53,6 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
 } as const;
-
-/** Reads a settings JSON file; an unreadable or invalid file is a UsageError naming the fields. */
-export async function readSettingsFile(file: string | undefined, cwd: string): Promise<Settings> {
-  if (file === undefined) return defaultSettings();
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8'));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT'
-        ? 'файл не найден'
-        : err instanceof SyntaxError
-          ? `это не JSON (${err.message})`
-          : err.message;
-    throw new UsageError(`Файл настроек «${file}» не прочитан: ${why}.`);
-  }
-  const parsed = parseSettings(json);
-  if (!parsed.ok)
-    throw new UsageError(
-      `Файл настроек «${file}» содержит ошибки:\n  ${parsed.errors.join('\n  ')}`,
-    );
-  return parsed.settings;
-}
 
 interface ReadInputs {
   rows: ResultRow[];
@@ -176,23 +153,35 @@ export function criteriaJson(result: CriteriaResult, issues: Issue[], problems: 
   return JSON.stringify({ ...result, issues: sortIssues(issues), problems }, null, 2);
 }
 
+/**
+ * Writes the criteria workbook. A new file is streamed (flat memory at region scale); an existing
+ * one is updated: the sheets of an earlier run are replaced, the user's own sheets keep their
+ * names and ours avoid them.
+ */
 async function writeOut(
   file: string,
   rows: ResultRow[],
   result: CriteriaResult,
   settings: Settings,
 ): Promise<string[]> {
-  const wb = existsSync(file) ? await loadWorkbook(await readFile(file)) : new ExcelJS.Workbook();
-  // Sheets of an earlier run are replaced; the user's own sheets keep their names, ours avoid them.
-  const generated = new Set(listGeneratedSheets(wb).map((g) => g.name));
-  const takenNames = wb.worksheets
-    .map((ws) => ws.name)
-    .filter((n) => !generated.has(n) && n !== REGISTRY_SHEET);
-  const report = applyPatch(wb, buildCriteriaPatch(rows, result, settings, { takenNames }));
-  await writeWorkbookFile(wb, file);
-  return report.renamedToAvoidClash.map(
-    (r) => `Лист «${r.wanted}» уже есть в книге, критерии записаны на лист «${r.actual}».`,
+  if (!existsSync(file)) {
+    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file);
+    return [];
+  }
+  const wb = await loadWorkbook(await readFile(file));
+  const report = applyPatch(
+    wb,
+    buildCriteriaPatch(rows, result, settings, { takenNames: userSheetNames(wb) }),
   );
+  await writeWorkbookFile(wb, file);
+  return [
+    ...report.changedByUser.map(
+      (c) => `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.`,
+    ),
+    ...report.renamedToAvoidClash.map(
+      (r) => `Лист «${r.wanted}» уже есть в книге, критерии записаны на лист «${r.actual}».`,
+    ),
+  ];
 }
 
 async function run(args: string[], io: Io): Promise<number> {

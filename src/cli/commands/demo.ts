@@ -17,7 +17,8 @@ import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath } from '../files';
 import { EXIT, type Io } from '../io';
 import type { Command } from '../main';
-import { describeRun, loadSettingsFile, runReport } from './report';
+import { readSettingsFile } from '../settingsFile';
+import { describeRun, runReport } from './report';
 
 const USAGE = `Использование: shnor-roadmap demo [--out ПАПКА] [--as-of ГГГГ-ММ-ДД]
 
@@ -112,7 +113,7 @@ async function run(args: string[], io: Io): Promise<number> {
     inputs: [at(DEMO_FILES.results), at(DEMO_FILES.risks)],
     out: at(DEMO_FILES.report),
     plan: at(DEMO_FILES.plan),
-    settings: await loadSettingsFile(undefined, io.cwd),
+    settings: await readSettingsFile(undefined, io.cwd),
     asOf,
     cwd: io.cwd,
   });

@@ -12,7 +12,6 @@ import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Grid } from '../../core/grid';
-import type { WorkbookPatch } from '../../core/patch';
 import type { Issue } from '../../core/issue';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
@@ -21,18 +20,21 @@ import { readRiskFactors } from '../../core/report/riskFactors';
 import type { TimelinePlan } from '../../core/report/timelineSheet';
 import { readResults } from '../../core/results/read';
 import type { NotHeld, ResultRow } from '../../core/results/types';
-import { defaultSettings, parseSettings, type Settings } from '../../core/settings';
+import type { Settings } from '../../core/settings';
 import {
   applyPatch,
   listGeneratedSheets,
   loadWorkbook,
   REGISTRY_SHEET,
+  userSheetNames,
+  writeNewWorkbookFile,
   writeWorkbookFile,
   type ApplyReport,
 } from '../../xlsx/write';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath, expandInputs, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { readSettingsFile } from '../settingsFile';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap report <файлы или папки с результатами…> --out ОТЧЁТ.xlsx [параметры]
@@ -73,21 +75,6 @@ export interface ReportRun {
   issues: Issue[];
   rows: number;
   planActivities: number | null;
-}
-
-/** Reads a settings JSON file; a bad file is a UsageError naming the fields. */
-export async function loadSettingsFile(file: string | undefined, cwd: string): Promise<Settings> {
-  if (!file) return defaultSettings();
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8'));
-  } catch (e) {
-    throw new UsageError(`Файл настроек «${file}» не прочитан: ${(e as Error).message}.`);
-  }
-  const parsed = parseSettings(json);
-  if (!parsed.ok)
-    throw new UsageError(`Файл настроек «${file}» с ошибками:\n  ${parsed.errors.join('\n  ')}`);
-  return parsed.settings;
 }
 
 interface LoadedGrids {
@@ -158,26 +145,6 @@ async function openExisting(file: string, shown: string): Promise<ExcelJS.Workbo
   }
 }
 
-/**
- * Sets the estimated heights of rows with wrapped text (SheetPatch.rowHeights) where the writer
- * left a row's height unset, so long texts are not cut off when the file is opened.
- */
-export function applyRowHeights(
-  wb: ExcelJS.Workbook,
-  patch: WorkbookPatch,
-  apply: ApplyReport,
-): void {
-  const actual = new Map(apply.renamedToAvoidClash.map((r) => [r.key, r.actual]));
-  for (const p of patch.sheets) {
-    const ws = p.rowHeights ? wb.getWorksheet(actual.get(p.key) ?? p.name) : undefined;
-    if (!ws) continue;
-    for (const h of p.rowHeights ?? []) {
-      const row = ws.getRow(h.row);
-      if (!row.height) row.height = h.height;
-    }
-  }
-}
-
 /** Everything the command does, without printing: used by `report` and `demo`. */
 export async function runReport(opts: {
   inputs: string[];
@@ -225,11 +192,11 @@ export async function runReport(opts: {
     : undefined;
 
   const criteria = computeCriteria(rows, opts.settings, notHeld);
-  const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings);
-
-  const wb = existsSync(out) ? await openExisting(out, opts.out) : new ExcelJS.Workbook();
-  const generated = listGeneratedSheets(wb);
-  const generatedNames = new Set(generated.map((g) => g.name));
+  // An existing report is updated in place; a new one is streamed to the file.
+  const existing = existsSync(out) ? await openExisting(out, opts.out) : null;
+  const generated = existing ? listGeneratedSheets(existing) : [];
+  const takenNames = existing ? userSheetNames(existing) : [];
+  const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
   const changed = generated.filter((g) => g.renamed || g.edited);
   if (changed.length && opts.onChangedByUser)
     opts.onChangedByUser(
@@ -246,15 +213,15 @@ export async function runReport(opts: {
     ...(plan ? { plan } : {}),
     asOf: opts.asOf,
     title: `Отчёт по школам: ${loaded.grids.map((g) => path.basename(g.file)).join(', ')}`,
-    takenNames: wb.worksheets
-      .map((ws) => ws.name)
-      .filter((n) => !generatedNames.has(n) && n !== REGISTRY_SHEET),
+    takenNames,
     criteriaPatch,
     previousKeys: generated.map((g) => g.key),
   });
-  const apply = applyPatch(wb, patch);
-  applyRowHeights(wb, patch, apply);
-  await writeWorkbookFile(wb, out);
+  let apply: ApplyReport;
+  if (existing) {
+    apply = applyPatch(existing, patch);
+    await writeWorkbookFile(existing, out);
+  } else apply = await writeNewWorkbookFile(patch, out);
   return {
     criteria,
     apply,
@@ -314,7 +281,7 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   const asOfText = stringOption(parsed, 'as-of');
   const asOf = asOfText ? isoDateOption('as-of', asOfText) : io.today;
-  const settings = await loadSettingsFile(stringOption(parsed, 'settings'), io.cwd);
+  const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
   const plan = stringOption(parsed, 'plan');
   const result = await runReport({
     inputs: parsed.positionals,

@@ -80,7 +80,6 @@ export const R = {
   pooledFailed: 'AA',
 } as const;
 
-/** One formula row of «Результаты»; `r` is the Excel row, the row above holds the previous key. */
 /** Formula columns of «Результаты», in column order from Q (each key is a column of R). */
 export const RESULT_FORMULA_KEYS = [
   'share',
@@ -97,9 +96,14 @@ export const RESULT_FORMULA_KEYS = [
 ] as const;
 export type ResultFormulaKey = (typeof RESULT_FORMULA_KEYS)[number];
 
-export function resultFormulas(r: number): Record<ResultFormulaKey, string> {
+/**
+ * The formula row of «Результаты» as fill-down templates (see FormulaBlock.fillDown): `{r}` is the
+ * row itself and `{r-1}` the row above, which holds the previous key in the sorted table.
+ */
+export function resultFormulaTemplates(): Record<ResultFormulaKey, string> {
+  const r = '{r}';
+  const up = '{r-1}';
   const c = (col: string, row = r) => `${col}${row}`;
-  const up = r - 1;
   const marks = `${c(R.n3)}:${c(R.n5)}`;
   const journal = `${c(R.lowered)}:${c(R.raised)}`;
   const withMarks = `AND(${c(R.participants)}>0,COUNT(${marks})=3)`;

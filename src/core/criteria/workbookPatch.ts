@@ -22,7 +22,7 @@ import {
   NAME,
   R,
   RESULT_FORMULA_KEYS,
-  resultFormulas,
+  resultFormulaTemplates,
   type ResultFormulaKey,
   criteriaSheetNames,
   type SheetNames,
@@ -196,10 +196,8 @@ function resultsSheet(lines: ResultLine[], sheets: SheetNames): SheetPatch {
     'Учтено «2» (для динамики)',
   ];
   const values: Scalar[][] = [header];
-  const formulas: Array<Array<string | null>> = [];
   const cached: Scalar[][] = [];
-  lines.forEach(({ school, p }, i) => {
-    const r = i + 2;
+  for (const { school, p } of lines) {
     values.push([
       school.id,
       school.code,
@@ -218,7 +216,6 @@ function resultsSheet(lines: ResultLine[], sheets: SheetNames): SheetPatch {
       p.confirmed,
       p.raised,
     ]);
-    const f = resultFormulas(r);
     const pooled = p.counted && p.share !== null && p.subjectGroup !== null;
     const prevYear = school.years[String(p.year - 1)];
     const prevAbove = prevYear?.shares[p.label] !== undefined;
@@ -235,11 +232,17 @@ function resultsSheet(lines: ResultLine[], sheets: SheetNames): SheetPatch {
       pooledParticipants: pooled ? p.participants : 0,
       pooledFailed: pooled ? p.failed : 0,
     };
-    formulas.push(RESULT_FORMULA_KEYS.map((k) => f[k]));
     cached.push(RESULT_FORMULA_KEYS.map((k) => engine[k]));
-  });
+  }
   sheet.values.push({ at: 'A1', values });
-  if (formulas.length) sheet.formulas.push({ at: `${R.share}2`, formulas, cached });
+  const templates = resultFormulaTemplates();
+  if (cached.length)
+    sheet.formulas.push({
+      at: `${R.share}2`,
+      formulas: [RESULT_FORMULA_KEYS.map((k) => templates[k])],
+      cached,
+      fillDown: true,
+    });
   const last = lines.length + 1;
   sheet.formats.push({ range: `A1:${R.pooledFailed}1`, style: HEADER_STYLE });
   if (lines.length) {

@@ -3,7 +3,7 @@
  * hyperlink texts), so report sheets can be read back by the engine's own readers.
  */
 import { parseA1, type Cell, type Grid } from '../../../src/core/grid';
-import type { SheetPatch } from '../../../src/core/patch';
+import { formulaRows, type SheetPatch } from '../../../src/core/patch';
 
 export function patchToGrid(p: SheetPatch): Grid {
   const rows: Grid['rows'] = [];
@@ -17,7 +17,7 @@ export function patchToGrid(p: SheetPatch): Grid {
   }
   for (const b of p.formulas) {
     const o = parseA1(b.at);
-    b.formulas.forEach((row, i) =>
+    formulaRows(b).forEach((row, i) =>
       row.forEach(
         (f, j) =>
           f !== null &&
