@@ -216,13 +216,17 @@ function nameTaken(wb: ExcelJS.Workbook, name: string): boolean {
   return wb.worksheets.some((ws) => ws.name.toLowerCase() === lower);
 }
 
-/** "Name (2)", "Name (3)"… cut to Excel's 31 characters. */
-function freeName(wb: ExcelJS.Workbook, wanted: string): string {
+/** "Name (2)", "Name (3)"… cut to Excel's 31 characters: the first one not taken. */
+function freeName(wanted: string, taken: (name: string) => boolean): string {
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
     const candidate = wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!nameTaken(wb, candidate)) return candidate;
+    if (!taken(candidate)) return candidate;
   }
+}
+
+function emptyReport(): ApplyReport {
+  return { created: [], replaced: [], removed: [], renamedToAvoidClash: [], changedByUser: [] };
 }
 
 /** Gives a generated sheet its hidden defined name and returns its registry entry. */
@@ -287,13 +291,7 @@ function setActive(wb: ExcelJS.Workbook, name: string): void {
  * and leaves every user sheet exactly as it was.
  */
 export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): ApplyReport {
-  const report: ApplyReport = {
-    created: [],
-    replaced: [],
-    removed: [],
-    renamedToAvoidClash: [],
-    changedByUser: [],
-  };
+  const report = emptyReport();
   const registry = readRegistry(wb);
   const infoByKey = new Map(listGeneratedSheets(wb).map((i) => [i.key, i]));
   const previousActive = wb.worksheets[(wb.views ?? [])[0]?.activeTab ?? -1]?.name;
@@ -332,7 +330,7 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): ApplyRep
   for (const p of sorted) {
     let name = p.name;
     if (nameTaken(wb, name)) {
-      name = freeName(wb, p.name);
+      name = freeName(p.name, (n) => nameTaken(wb, n));
       report.renamedToAvoidClash.push({ key: p.key, wanted: p.name, actual: name });
     }
     const ws = wb.addWorksheet(name, sheetOptions(p, false));
@@ -377,23 +375,15 @@ export async function writeNewWorkbookFile(
     useSharedStrings: true,
     useStyles: true,
   });
-  const report: ApplyReport = {
-    created: [],
-    replaced: [],
-    removed: [],
-    renamedToAvoidClash: [],
-    changedByUser: [],
-  };
+  const report = emptyReport();
   const styles = new StyleCache();
   const entries: RegistryEntry[] = [];
   const used = new Set<string>();
   let activeTab = 0;
   for (const p of [...patch.sheets].sort((a, b) => a.order - b.order)) {
-    let name = p.name;
-    for (let n = 2; used.has(name.toLowerCase()); n++) {
-      const suffix = ` (${n})`;
-      name = p.name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    }
+    const name = used.has(p.name.toLowerCase())
+      ? freeName(p.name, (n) => used.has(n.toLowerCase()))
+      : p.name;
     if (name !== p.name)
       report.renamedToAvoidClash.push({ key: p.key, wanted: p.name, actual: name });
     used.add(name.toLowerCase());
