@@ -42,17 +42,20 @@ export function resultRows(n: number, seed = 7) {
   return region.rows.slice(0, n);
 }
 
+/** Each region size in its own process (bench/scalingChild.ts), with a fresh heap. */
 async function engineScaling(): Promise<BenchRow[]> {
-  const settings = defaultSettings();
   const points: Array<{ n: number; ms: number }> = [];
   const rows: BenchRow[] = [];
+  const child = path.join(__dirname, 'scalingChild.js');
   for (const schools of [2000, 10000, 40000]) {
-    // Two years keep the 40 000-school region within memory on a shared machine; both triggers occur.
-    const region = generateRegion({ schools, seed: 5, years: [2023, 2024] });
-    const runs = schools >= 10000 ? 3 : 5;
-    const ms = await medianMs(() => computeCriteria(region.rows, settings), runs, 1);
-    points.push({ n: schools, ms });
-    rows.push(timeRow(`Критерии ШНОР, ${schools} школ, ${region.rows.length} строк (движок)`, ms));
+    const { stdout } = await run(process.execPath, [child, String(schools)], {
+      maxBuffer: 1 << 20,
+    });
+    const measured = JSON.parse(stdout.trim().split('\n').pop()!) as { rows: number; ms: number };
+    points.push({ n: schools, ms: measured.ms });
+    rows.push(
+      timeRow(`Критерии ШНОР, ${schools} школ, ${measured.rows} строк (движок)`, measured.ms),
+    );
   }
   const k = growthExponent(points);
   rows.push({
