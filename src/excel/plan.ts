@@ -7,7 +7,7 @@
  * formulas, then formats and the rest. Large blocks are cut into row chunks.
  */
 import type { Scalar } from '../core/grid';
-import { columnLetter, parseA1 } from '../core/grid';
+import { areaColumns, areaRows, columnLetter, parseA1, parseArea } from '../core/grid';
 import {
   formulaRows,
   type CellStyle,
@@ -16,7 +16,6 @@ import {
   type SheetPatch,
   type WorkbookPatch,
 } from '../core/patch';
-import { areaColumns, areaRows, parseArea } from './address';
 import { CALL_OVERHEAD_BYTES, callBytes } from './payload';
 import type { XlHyperlink } from './api';
 

@@ -7,9 +7,9 @@
  * in row chunks.
  */
 import type { Area, Cell, CellValue, Grid } from '../core/grid';
-import { parseArea, splitAreaList, splitSheetAddress } from './address';
+import { splitAreaList, splitSheetAddress } from './address';
 import type { ApiSupport, XlContext, XlRange, XlRangeAreas } from './api';
-import { columnLetter } from '../core/grid';
+import { columnLetter, parseArea } from '../core/grid';
 import { ExcelSupportError, checkSupport, officeRequirements } from './support';
 
 export const MAX_READ_CELLS = 5_000_000;

@@ -6,19 +6,12 @@
  */
 import type { Scalar } from '../core/grid';
 import { emptySheetPatch, type SheetPatch } from '../core/patch';
+import { ROADMAP_HEADER } from '../core/report/roadmap';
 
 export const TEMPLATE_SHEET_NAME = 'План мероприятий';
 
-export const TEMPLATE_COLUMNS = [
-  '№',
-  'Мероприятие',
-  'Срок',
-  'Ответственные',
-  'Ожидаемый результат',
-  'Показатель',
-  'Целевое значение',
-  'Отметка о выполнении',
-] as const;
+/** The standard plan structure: the same columns as a school's roadmap skeleton. */
+export const TEMPLATE_COLUMNS = ROADMAP_HEADER;
 
 const WIDTHS = [7, 50, 18, 28, 32, 26, 14, 20];
 

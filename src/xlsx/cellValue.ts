@@ -1,6 +1,6 @@
 /** exceljs cell values → the Grid's values: rich text flattened, formulas split into text and result. */
 import type ExcelJS from 'exceljs';
-import { parseA1, type Area, type Cell, type CellValue } from '../core/grid';
+import type { Area, Cell, CellValue } from '../core/grid';
 
 export function convertValue(raw: ExcelJS.CellValue): { v: CellValue; f?: string } {
   if (raw === null || raw === undefined) return { v: null };
@@ -39,15 +39,6 @@ export function gridCell(
   if (f) out.f = f;
   if (numFmt && numFmt !== 'General') out.fmt = numFmt;
   return out;
-}
-
-/** A merged range "B2:C3" as an area, or null when it is not one. */
-export function mergeArea(ref: string): Area | null {
-  const [from, to] = ref.split(':');
-  if (!from || !to) return null;
-  const a = parseA1(from);
-  const b = parseA1(to);
-  return { top: a.r, left: a.c, bottom: b.r, right: b.c };
 }
 
 /** "r,c" keys of the cells a merge covers besides its top-left one (they hold nothing). */

@@ -4,8 +4,8 @@
  * password-protected, corrupt) and says so in Russian instead of throwing a stack trace.
  */
 import ExcelJS from 'exceljs';
-import type { Area, Cell, Grid } from '../core/grid';
-import { gridCell, mergeArea, mergedAway } from './cellValue';
+import { parseArea, type Cell, type Grid } from '../core/grid';
+import { gridCell, mergedAway } from './cellValue';
 import { readWorkbookStreaming } from './streamRead';
 
 export interface WorkbookRead {
@@ -44,9 +44,7 @@ export function diagnoseFile(file: string, data: Buffer): string | null {
 
 /** One worksheet → Grid. Merged slave cells are left empty: the value sits in the top-left. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
-  const merges = ((ws.model as { merges?: string[] }).merges ?? [])
-    .map(mergeArea)
-    .filter((a): a is Area => a !== null);
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseArea);
   const slaves = mergedAway(merges);
   const rows: Grid['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -9,7 +9,8 @@
  */
 import { createHash, type Hash } from 'crypto';
 import ExcelJS from 'exceljs';
-import { columnLetter, parseA1, type CellValue } from '../core/grid';
+import { columnLetter, parseA1, parseArea, type CellValue } from '../core/grid';
+import { mergedAway } from './cellValue';
 import { RowXmlWriter, type RowCell } from './rowXml';
 import {
   formulaBlockRows,
@@ -111,19 +112,6 @@ export function seenValue(v: CellValue): string | null {
   return `${typeof v}:${String(v)}`;
 }
 
-/** Bounds of an A1 range as 1-based rows and columns. */
-function bounds(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [from, to] = range.split(':');
-  const a = parseA1(from!);
-  const b = to ? parseA1(to) : a;
-  return {
-    top: Math.min(a.r, b.r) + 1,
-    left: Math.min(a.c, b.c) + 1,
-    bottom: Math.max(a.r, b.r) + 1,
-    right: Math.max(a.c, b.c) + 1,
-  };
-}
-
 /** Everything the patch writes, as row spans in the order the patch means them to apply. */
 function rowSpans(p: SheetPatch): RowSpan[] {
   const spans: RowSpan[] = [];
@@ -188,12 +176,12 @@ function rowSpans(p: SheetPatch): RowSpan[] {
     });
   }
   for (const f of p.formats) {
-    const b = bounds(f.range);
+    const b = parseArea(f.range);
     add({
-      first: b.top,
-      last: b.bottom,
+      first: b.top + 1,
+      last: b.bottom + 1,
       apply: (_, put) => {
-        for (let c = b.left; c <= b.right; c++) put(c).styles.push(f.style);
+        for (let c = b.left + 1; c <= b.right + 1; c++) put(c).styles.push(f.style);
       },
     });
   }
@@ -226,18 +214,6 @@ export function sheetOptions(p: SheetPatch, active: boolean): Partial<ExcelJS.Ad
   return options;
 }
 
-/** Merged cells other than the top-left one hold nothing: the fingerprint skips them. */
-function mergedSlaves(p: SheetPatch): Set<string> {
-  const slaves = new Set<string>();
-  for (const m of p.merges) {
-    const b = bounds(m);
-    for (let r = b.top; r <= b.bottom; r++)
-      for (let c = b.left; c <= b.right; c++)
-        if (r !== b.top || c !== b.left) slaves.add(`${r},${c}`);
-  }
-  return slaves;
-}
-
 /**
  * Fills `ws` from the patch (the sheet was created with sheetOptions) and returns its fingerprint,
  * the same one sheetFingerprint computes when the written sheet is read back. With `stream`, each
@@ -253,7 +229,8 @@ export function writeSheet(
   if (p.autoFilter) ws.autoFilter = p.autoFilter;
   for (const cf of p.conditionalFormats) ws.addConditionalFormatting(conditionalFormat(cf));
   for (const m of p.merges) ws.mergeCells(m);
-  const slaves = mergedSlaves(p);
+  // Merged cells other than the top-left one hold nothing: the fingerprint skips them.
+  const slaves = mergedAway(p.merges.map(parseArea));
   const heights = new Map((p.rowHeights ?? []).map((h) => [h.row, h.height]));
 
   const spans = rowSpans(p).sort((a, b) => a.first - b.first || a.order - b.order);
@@ -319,7 +296,7 @@ function finishRow(
       pending.value instanceof Date ? [DATE_STYLE, ...pending.styles] : pending.styles,
     );
     ready[col] = { value: pending.value, style };
-    if (pending.seen !== null && !(slaves.size && slaves.has(`${r},${col}`)))
+    if (pending.seen !== null && !(slaves.size && slaves.has(`${r - 1},${col - 1}`)))
       seen += `${r - 1},${col - 1}=${pending.seen}\u0000`;
   });
   if (seen) hash.update(seen);

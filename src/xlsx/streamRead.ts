@@ -14,8 +14,8 @@
 import { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
 import ExcelJS from 'exceljs';
-import type { Area, Cell, Grid } from '../core/grid';
-import { gridCell, mergeArea, mergedAway } from './cellValue';
+import { parseArea, type Cell, type Grid } from '../core/grid';
+import { gridCell, mergedAway } from './cellValue';
 
 interface StreamedSheet {
   name: string;
@@ -91,7 +91,7 @@ export async function readWorkbookStreaming(
       });
       if (cells.length) rows[row.number - 1] = cells;
     }
-    const merges = [...refs].map(mergeArea).filter((a): a is Area => a !== null);
+    const merges = [...refs].map(parseArea);
     for (const key of mergedAway(merges)) {
       const [r, c] = key.split(',').map(Number) as [number, number];
       if (rows[r]?.[c]) rows[r]![c] = undefined;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { emptySheetPatch, type WorkbookPatch } from '../../src/core/patch';
-import { parseArea, splitAreaList, splitSheetAddress } from '../../src/excel/address';
+import { parseArea } from '../../src/core/grid';
+import { splitAreaList, splitSheetAddress } from '../../src/excel/address';
 import { utf8Length } from '../../src/excel/payload';
 import {
   dateToSerial,

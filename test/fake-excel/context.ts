@@ -20,7 +20,7 @@ import type {
   XlWorksheet,
   XlWorksheetCollection,
 } from '../../src/excel/api';
-import { areaColumns, areaRows, parseArea } from '../../src/excel/address';
+import { areaColumns, areaRows, parseArea } from '../../src/core/grid';
 import { REQUEST_LIMIT_BYTES, callBytes, utf8Length } from '../../src/excel/payload';
 import { quoteSheet } from '../../src/core/patch';
 import {

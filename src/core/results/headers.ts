@@ -217,21 +217,23 @@ export interface HeaderFound {
   columns: Map<Field, HeaderColumn>;
 }
 
+/** The columns that hold numbers: participants, counts and shares of marks. */
+export const NUMERIC_FIELDS: readonly Field[] = [
+  'participants',
+  'failed',
+  'share2',
+  'n3',
+  'n4',
+  'n5',
+  'share3',
+  'share4',
+  'share5',
+];
+
 /** Enough to be a results header: the school and at least one number column. */
 function isResultsHeader(columns: Map<Field, HeaderColumn>): boolean {
   if (!columns.has('schoolName') || columns.size < 2) return false;
-  for (const f of [
-    'participants',
-    'failed',
-    'share2',
-    'n3',
-    'n4',
-    'n5',
-    'share3',
-    'share4',
-    'share5',
-  ] as const)
-    if (columns.has(f)) return true;
+  for (const f of NUMERIC_FIELDS) if (columns.has(f)) return true;
   return false;
 }
 

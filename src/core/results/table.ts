@@ -3,11 +3,11 @@
  * (§3.1) and the pasted federal export (§3.2) share this reader; the export differs only in that
  * rows without a "(schNNNNNN)" login are summary rows whose name is the municipality below them.
  */
-import { type Cell, type Grid, columnLetter } from '../grid';
+import { type Cell, type Grid, columnLetter, MAX_COLUMNS } from '../grid';
 import { cellText } from '../text';
 import type { Collector } from './collector';
 import type { TableContext } from './context';
-import { FIELD_RU, type Field, type HeaderFound } from './headers';
+import { FIELD_RU, NUMERIC_FIELDS, type Field, type HeaderFound } from './headers';
 import { quoteRu, resultsIssue } from './issues';
 import { countFromShare, readCount, readNumber, readShare, type CountRead } from './numbers';
 import type { RecognisedTable } from './read';
@@ -29,17 +29,6 @@ const FORMULA_LIKE = /^[=+\-@]/;
 /** Summary rows of a long table: "Итого", "Всего по району", "Вся выборка". */
 const TOTAL_ROW = /^(итого|всего|вся\s+выборка)/i;
 
-const NUMERIC_FIELDS: readonly Field[] = [
-  'participants',
-  'failed',
-  'share2',
-  'n3',
-  'n4',
-  'n5',
-  'share3',
-  'share4',
-  'share5',
-];
 const MARKS = [
   { count: 'n3', share: 'share3', key: 'n3' },
   { count: 'n4', share: 'share4', key: 'n4' },
@@ -50,8 +39,6 @@ const SHARES_TOLERANCE = 1.5;
 /** Anything cleanText would change, and runs of white space (one regular expression test). */
 const NEEDS_CLEANING =
   /[\u00A0\u2000-\u200F\u202F\u205F\u3000\t\f\v\r\n\u00AD\u2060\uFEFF\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]| {2}/;
-/** Excel's column count: r × MAX_COLUMNS + c numbers a cell uniquely. */
-const MAX_COLUMNS = 16_384;
 
 export type RowKind = 'data' | 'summary' | 'text';
 
