@@ -1,6 +1,6 @@
 /** indicator-without-target (warning): an indicator row ("Доля …") with no target anywhere in it. */
 import type { PlanActivity } from '../types';
-import type { PlanRead } from '../read';
+import type { PlanRead } from '../planRead';
 import { issueAt, quote, type Rule } from './common';
 
 export function isIndicatorRow(a: PlanActivity, read: PlanRead): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Issue } from '../../issue';
 import { fixLookalikes, foldKey } from '../../text';
-import type { PlanRead } from '../read';
+import type { PlanRead } from '../planRead';
 import { issueAt, quote, type Rule } from './common';
 
 function sectionName(read: PlanRead, index: number): string {
