@@ -8,17 +8,20 @@ import type { Area, CellValue, Grid } from '../grid';
 import { isErrorValue, valueAt } from '../grid';
 import type { Issue } from '../issue';
 import { cellText, squash } from '../text';
+import { classifyRow, type Classified, type RowCells } from './classify';
 import type { HeaderMatch } from './header';
 import { ROLE_RU } from './header';
 import type { SectionMeta } from './planRead';
+import { isColumnNumbering, parseNumberCell, splitNumberAndTitle, type NumberCell } from './rows';
 import {
-  classifyRow,
-  isColumnNumbering,
-  parseNumberCell,
-  splitNumberAndTitle,
-  type NumberCell,
-  type RowCells,
-} from './rows';
+  breaksNumbering,
+  headerKeys,
+  repeatsHeader,
+  slaveMap,
+  surveyNumbers,
+  type GridRow,
+  type Numbering,
+} from './tableShape';
 import { issueAt, quote } from './rules/common';
 import type { ColumnRole, PlanSection } from './types';
 
@@ -42,37 +45,14 @@ export interface RowWalk {
   issues: Issue[];
 }
 
-const JOIN: Partial<Record<ColumnRole, string>> = { deadline: '\n' };
-
+/**
+ * Fragments are joined with a space, the deadline too: the grammar reads "февраль–март" + "2023"
+ * as one range and "01.11.2023" + "01.03.2024" as two checkpoints either way.
+ */
 function append(draft: Draft, role: ColumnRole, text: string): void {
   const before = draft.texts[role] ?? '';
-  draft.texts[role] = before ? `${before}${JOIN[role] ?? ' '}${text}` : text;
+  draft.texts[role] = before ? `${before} ${text}` : text;
   if (role === 'deadline') draft.deadlineValue = draft.texts.deadline ?? null;
-}
-
-/** The cells of a merge other than its top-left, by row and column. */
-function slaveMap(grid: Grid, cols: Set<number>): Map<number, Area> {
-  const map = new Map<number, Area>();
-  for (const m of grid.merges) {
-    if (m.top === m.bottom && m.left === m.right) continue;
-    for (let c = m.left; c <= m.right; c++) {
-      if (!cols.has(c)) continue;
-      for (let r = m.top; r <= m.bottom; r++)
-        if (r !== m.top || c !== m.left) map.set(r * 16384 + c, m);
-    }
-  }
-  return map;
-}
-
-/** True when most activity numbers are hierarchical ("1.1"), so a bare "1." heads a section. */
-function isHierarchical(grid: Grid, numberCol: number, from: number): boolean {
-  if (numberCol < 0) return false;
-  let multi = 0;
-  for (let r = from; r < grid.rows.length; r++) {
-    const n = parseNumberCell(valueAt(grid, r, numberCol));
-    if (n.kind === 'arabic' && n.parts.length > 1 && ++multi >= 2) return true;
-  }
-  return false;
 }
 
 /** One row as the walk sees it. */
@@ -86,31 +66,59 @@ interface RowRead {
   titleSpans: boolean;
 }
 
-export function walkRows(grid: Grid, header: HeaderMatch): RowWalk {
-  const sheet = grid.sheet;
-  const issues: Issue[] = [];
-  const columns = header.columns;
-  const col = (role: ColumnRole): number => columns[role]?.col ?? -1;
-  const roles = Object.keys(columns) as ColumnRole[];
-  const mapped = new Set(roles.map((role) => col(role)));
-  const slaves = slaveMap(grid, mapped);
-  const start = header.row + header.depth;
-  const hierarchical = isHierarchical(grid, col('number'), start);
+/** Walks the table once, row by row; the state is what the rows so far have built. */
+class Walker {
+  readonly issues: Issue[] = [];
+  readonly sections: PlanSection[] = [];
+  readonly sectionMeta: SectionMeta[] = [];
+  readonly drafts: Draft[] = [];
+  private section = -1;
+  private numberedSection = -1;
+  private last: 'none' | 'section' | 'activity' | 'repeated-header' = 'none';
+  private seenTableRow = false;
+  private readonly roles: ColumnRole[];
+  private readonly mapped: Set<number>;
+  private readonly slaves: Map<number, Area>;
+  private readonly numbering: Numbering;
+  private readonly headerRows: Array<Map<number, string>>;
 
-  const sections: PlanSection[] = [];
-  const sectionMeta: SectionMeta[] = [];
-  const drafts: Draft[] = [];
-  let section = -1;
-  let numberedSection = -1;
-  let last: 'none' | 'section' | 'activity' = 'none';
-  let seenTableRow = false;
+  constructor(
+    private readonly grid: Grid,
+    private readonly header: HeaderMatch,
+  ) {
+    this.roles = Object.keys(header.columns) as ColumnRole[];
+    this.mapped = new Set(this.roles.map((role) => this.col(role)));
+    this.slaves = slaveMap(grid, this.mapped);
+    this.numbering = surveyNumbers(
+      grid,
+      this.col('number'),
+      this.col('title'),
+      header.row + header.depth,
+    );
+    this.headerRows = headerKeys(grid, header);
+  }
 
-  const readCell = (r: number, c: number): { text: string; value: CellValue } => {
-    const v = valueAt(grid, r, c);
+  col(role: ColumnRole): number {
+    return this.header.columns[role]?.col ?? -1;
+  }
+
+  walk(): RowWalk {
+    const grid = this.grid;
+    for (let r = this.header.row + this.header.depth; r < grid.rows.length; r++) {
+      const row = grid.rows[r];
+      if (!row) continue;
+      if (!this.visit(r, row)) break;
+    }
+    const { sections, sectionMeta, drafts, issues } = this;
+    return { sections, sectionMeta, drafts, issues };
+  }
+
+  private readCell(r: number, c: number): { text: string; value: CellValue } {
+    const v = valueAt(this.grid, r, c);
     if (isErrorValue(v)) {
-      issues.push(
+      this.issues.push(
         issueAt(
-          sheet,
+          this.grid.sheet,
           'warning',
           'cell-error',
           r,
@@ -122,9 +130,9 @@ export function walkRows(grid: Grid, header: HeaderMatch): RowWalk {
       return { text: '', value: null };
     }
     return { text: cellText(v), value: v };
-  };
+  }
 
-  const readRow = (r: number, row: NonNullable<Grid['rows'][number]>): RowRead => {
+  private readRow(r: number, row: GridRow): RowRead {
     const read: RowRead = {
       own: {},
       inherited: {},
@@ -133,159 +141,221 @@ export function walkRows(grid: Grid, header: HeaderMatch): RowWalk {
       mergedFrom: -1,
       titleSpans: false,
     };
-    for (const role of roles) {
-      const c = col(role);
-      const m = slaves.get(r * 16384 + c);
+    for (const role of this.roles) {
+      const c = this.col(role);
+      const m = this.slaves.get(r * 16384 + c);
       if (m) {
         if (m.top < r) {
-          const v = valueAt(grid, m.top, m.left);
+          const v = valueAt(this.grid, m.top, m.left);
           read.inherited[role] = {
             text: isErrorValue(v) ? '' : cellText(v),
             value: isErrorValue(v) ? null : v,
           };
-          if (role === 'number' || (role === 'title' && !row[col('number')]?.v))
+          if (role === 'number' || (role === 'title' && !row[this.col('number')]?.v))
             read.mergedFrom = m.top;
         }
         continue;
       }
-      const { text, value } = readCell(r, c);
+      const { text, value } = this.readCell(r, c);
       if (text) read.own[role] = text;
       read.values[role] = value;
-      const span = (role === 'title' || role === 'number') && slaves.get(r * 16384 + c + 1);
+      const span = (role === 'title' || role === 'number') && this.slaves.get(r * 16384 + c + 1);
       if (span && span.top === r && span.left === c) read.titleSpans = true;
     }
     for (let c = 0; c < row.length; c++)
-      if (!mapped.has(c) && row[c]) read.otherTexts.push(readCell(r, c).text);
+      if (!this.mapped.has(c) && row[c]) read.otherTexts.push(this.readCell(r, c).text);
     return read;
-  };
+  }
 
-  table: for (let r = start; r < grid.rows.length; r++) {
-    const row = grid.rows[r];
-    if (!row) continue;
-    const { own, inherited, values, otherTexts, mergedFrom, titleSpans } = readRow(r, row);
-
-    if (!seenTableRow && isColumnNumbering(roles.map((role) => own[role] ?? ''))) continue;
-    const number = parseNumberCell(values.number ?? null);
-    const cells: RowCells = { own, otherTexts, number, titleSpans };
-
-    const lastDraft = drafts[drafts.length - 1];
-    if (mergedFrom >= 0) {
+  /** Reads one row; false when the table ends there. */
+  private visit(r: number, row: GridRow): boolean {
+    const read = this.readRow(r, row);
+    const { own, values } = read;
+    const lastDraft = this.drafts[this.drafts.length - 1];
+    if (read.mergedFrom >= 0) {
       // A row under a vertically merged number or title: part of the activity the merge starts in.
-      if (lastDraft && lastDraft.r >= mergedFrom) {
-        for (const role of roles)
+      if (lastDraft && lastDraft.r >= read.mergedFrom) {
+        for (const role of this.roles)
           if (own[role] && role !== 'number') append(lastDraft, role, own[role]!);
         lastDraft.continuationRows.push(r + 1);
       }
-      continue;
+      return true;
+    }
+    const texts = this.roles.map((role) => own[role] ?? '');
+    if (isColumnNumbering(texts) || repeatsHeader(row, this.headerRows)) {
+      // The header (or the row numbering its columns) again, where the source broke a page.
+      if (this.seenTableRow && this.last !== 'repeated-header') this.repeatedHeader(r);
+      if (this.seenTableRow) this.last = 'repeated-header';
+      return true;
     }
 
+    const number = parseNumberCell(values.number ?? null);
+    const cells: RowCells = {
+      own,
+      otherTexts: read.otherTexts,
+      number,
+      titleSpans: read.titleSpans,
+    };
+    const afterSection = this.last === 'section';
     const kind = classifyRow(cells, {
-      hierarchical,
-      afterActivity: drafts.length > 0,
-      afterSection: last === 'section',
+      hierarchical: this.numbering.hierarchical,
+      afterActivity: this.drafts.length > 0,
+      afterSection,
+      above: afterSection ? { title: this.sections[this.section]?.title ?? '' } : lastDraft?.texts,
+      numbered: this.numbering.numbered,
+      breaksNumbering: this.breaksNumbering(r, number),
+      pastLastActivity: r > this.numbering.lastNumbered,
     });
-    if (kind.kind !== 'blank') seenTableRow = true;
+    if (kind.kind !== 'blank') this.seenTableRow = true;
     switch (kind.kind) {
       case 'blank':
-        break;
+        return true;
       case 'footer':
         // Notes and signatures end the table: nothing below is an activity.
-        break table;
+        return false;
       case 'repeated-header':
-        issues.push(
-          issueAt(
-            sheet,
-            'info',
-            'repeated-header',
-            r,
-            Math.max(col('number'), 0),
-            `Строка ${r + 1} повторяет шапку таблицы (разрыв страницы при вставке); она пропущена.`,
-            `Удалите строку ${r + 1}.`,
-          ),
-        );
-        break;
+        this.repeatedHeader(r);
+        this.last = 'repeated-header';
+        return true;
       case 'section':
-      case 'subheading': {
-        const heading = kind.heading;
-        const sub = kind.kind === 'subheading';
-        const text = kind.text ?? '';
-        const fullTitle =
-          heading && own.number && number.kind !== 'other' ? squash(`${own.number} ${text}`) : text;
-        sections.push({
-          row: r + 1,
-          number: heading?.number ?? '',
-          value: heading?.value ?? null,
-          title: fullTitle,
-          ...(sub ? { subheading: true } : {}),
-        });
-        const numeralCol = own.number ? col('number') : col('title');
-        sectionMeta.push({
-          r,
-          c: numeralCol,
-          lookalike: heading?.lookalike ?? false,
-          roman: heading?.roman ?? false,
-        });
-        section = sections.length - 1;
-        if (!sub) numberedSection = section;
-        last = 'section';
-        break;
-      }
+      case 'subheading':
+        this.addSection(r, kind, own, number);
+        return true;
       case 'tasks': {
-        const s = sections[section];
+        const s = this.sections[this.section];
         if (s) s.tasks = s.tasks ? `${s.tasks} ${kind.text ?? ''}` : (kind.text ?? '');
-        break;
+        return true;
       }
-      case 'continuation': {
-        const filled = roles.filter((role) => own[role]);
-        const first = filled[0];
-        const target = last === 'section' ? sections[section] : lastDraft;
-        if (!target || !first) break;
-        if (last === 'section') {
-          const s = sections[section]!;
-          s.title = `${s.title} ${filled.map((role) => own[role]).join(' ')}`;
-        } else {
-          for (const role of filled) append(lastDraft!, role, own[role]!);
-          lastDraft!.continuationRows.push(r + 1);
-        }
-        const targetRow = last === 'section' ? sections[section]!.row : lastDraft!.r + 1;
-        const what = filled
-          .map((role) => `${quote(own[role]!, 60)} в столбце «${ROLE_RU[role]}»`)
-          .join(', ');
-        issues.push(
-          issueAt(
-            sheet,
-            'info',
-            'continuation-row',
-            r,
-            col(first),
-            `Строка ${r + 1} без номера содержит только продолжение текста (${what}); она присоединена к строке ${targetRow}.`,
-            `Объединить со строкой ${targetRow}.`,
-          ),
-        );
-        break;
-      }
-      case 'activity': {
-        const texts: Partial<Record<ColumnRole, string>> = {};
-        for (const role of roles) {
-          const text = own[role] ?? inherited[role]?.text;
-          if (text) texts[role] = text;
-        }
-        const joinedCell =
-          number.kind === 'other' && !texts.title ? splitNumberAndTitle(number.text) : null;
-        if (joinedCell) texts.title = joinedCell.title;
-        drafts.push({
-          r,
-          number: joinedCell?.number ?? number,
-          texts,
-          deadlineValue: values.deadline ?? inherited.deadline?.value ?? null,
-          continuationRows: [],
-          section,
-          numberedSection,
-        });
-        last = 'activity';
-        break;
-      }
+      case 'continuation':
+        this.addContinuation(r, own, number);
+        return true;
+      case 'activity':
+        this.addActivity(r, read, number);
+        return true;
     }
   }
-  return { sections, sectionMeta, drafts, issues };
+
+  private breaksNumbering(r: number, number: NumberCell): boolean {
+    if (number.kind !== 'arabic' || number.parts.length !== 1 || this.numbering.hierarchical)
+      return false;
+    let last: number | null = null;
+    for (let i = this.drafts.length - 1; i >= 0 && last === null; i--) {
+      const n = this.drafts[i]!.number;
+      if (n.kind === 'arabic') last = n.parts[0]!;
+    }
+    return breaksNumbering(this.numbering, r, number.parts[0]!, last);
+  }
+
+  private repeatedHeader(r: number): void {
+    this.issues.push(
+      issueAt(
+        this.grid.sheet,
+        'info',
+        'repeated-header',
+        r,
+        Math.max(this.col('number'), 0),
+        `Строка ${r + 1} повторяет шапку таблицы (разрыв страницы при вставке); она пропущена.`,
+        `Удалите строку ${r + 1}.`,
+      ),
+    );
+  }
+
+  private addSection(
+    r: number,
+    kind: Classified,
+    own: Partial<Record<ColumnRole, string>>,
+    number: NumberCell,
+  ): void {
+    const heading = kind.heading;
+    const sub = kind.kind === 'subheading';
+    const text = kind.text ?? '';
+    const title =
+      heading && own.number && number.kind !== 'other' ? squash(`${own.number} ${text}`) : text;
+    this.sections.push({
+      row: r + 1,
+      number: heading?.number ?? '',
+      value: heading?.value ?? null,
+      title,
+      ...(sub ? { subheading: true } : {}),
+    });
+    this.sectionMeta.push({
+      r,
+      c: own.number ? this.col('number') : this.col('title'),
+      lookalike: heading?.lookalike ?? false,
+      roman: heading?.roman ?? false,
+    });
+    this.section = this.sections.length - 1;
+    if (!sub) this.numberedSection = this.section;
+    this.last = 'section';
+  }
+
+  private addContinuation(
+    r: number,
+    own: Partial<Record<ColumnRole, string>>,
+    number: NumberCell,
+  ): void {
+    // A lower-case fragment typed in the number column belongs to the title.
+    const parts: Array<[ColumnRole, string]> = [];
+    for (const role of this.roles) {
+      const text = own[role];
+      if (!text) continue;
+      parts.push([role === 'number' && number.kind === 'other' ? 'title' : role, text]);
+    }
+    const first = parts[0];
+    if (!first) return;
+    const toSection = this.last === 'section';
+    const lastDraft = this.drafts[this.drafts.length - 1];
+    let targetRow: number;
+    if (toSection) {
+      const s = this.sections[this.section];
+      if (!s) return;
+      s.title = `${s.title} ${parts.map(([, text]) => text).join(' ')}`;
+      targetRow = s.row;
+    } else {
+      if (!lastDraft) return;
+      for (const [role, text] of parts) append(lastDraft, role, text);
+      lastDraft.continuationRows.push(r + 1);
+      targetRow = lastDraft.r + 1;
+    }
+    const firstRole = (Object.keys(own) as ColumnRole[]).find((role) => own[role]) ?? first[0];
+    const what = parts
+      .map(([role, text]) => `${quote(text, 60)} в столбце «${ROLE_RU[role]}»`)
+      .join(', ');
+    this.issues.push(
+      issueAt(
+        this.grid.sheet,
+        'info',
+        'continuation-row',
+        r,
+        this.col(firstRole),
+        `Строка ${r + 1} без номера содержит только продолжение текста (${what}); она присоединена к строке ${targetRow}.`,
+        `Объединить со строкой ${targetRow}.`,
+      ),
+    );
+  }
+
+  private addActivity(r: number, read: RowRead, number: NumberCell): void {
+    const texts: Partial<Record<ColumnRole, string>> = {};
+    for (const role of this.roles) {
+      const text = read.own[role] ?? read.inherited[role]?.text;
+      if (text) texts[role] = text;
+    }
+    const joinedCell =
+      number.kind === 'other' && !texts.title ? splitNumberAndTitle(number.text) : null;
+    if (joinedCell) texts.title = joinedCell.title;
+    this.drafts.push({
+      r,
+      number: joinedCell?.number ?? number,
+      texts,
+      deadlineValue: read.values.deadline ?? read.inherited.deadline?.value ?? null,
+      continuationRows: [],
+      section: this.section,
+      numberedSection: this.numberedSection,
+    });
+    this.last = 'activity';
+  }
+}
+
+export function walkRows(grid: Grid, header: HeaderMatch): RowWalk {
+  return new Walker(grid, header).walk();
 }
