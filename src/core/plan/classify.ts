@@ -109,12 +109,13 @@ export function classifyRow(cells: RowCells, ctx: RowContext): Classified {
   // Signatures and notes stand in the first columns; a lone executor "Директор ЦОКО" below an
   // activity is the rest of its executors, not a signature.
   const leftText = own.number || title || others[0] || '';
+  // Below the last numbered row a signature may stand in any column ("И.И. Иванова" under «Срок»).
   if (
     ctx.afterActivity &&
     ctx.pastLastActivity !== false &&
     num.kind !== 'arabic' &&
     num.kind !== 'roman' &&
-    !deadline &&
+    (!deadline || ctx.pastLastActivity === true) &&
     isFooterText(leftText)
   )
     return { kind: 'footer' };

@@ -2,6 +2,7 @@
  * The "Ответственные" cell split into executors (domain.md §2.5), and the capitals nobody defined.
  */
 import { cleanText, fixLookalikes, parseRoman } from '../text';
+import { looksUnfinished } from './fragments';
 import type { Executor } from './types';
 import {
   LEGAL_FORMS,
@@ -195,8 +196,17 @@ function protectedSpans(text: string): Array<[number, number]> {
 }
 
 /**
- * Splits a responsible cell into executors: on ";", "," and line breaks outside parentheses,
- * quotes and definitions; runs of abbreviations by the longest known names; "Полное название
+ * A line break where the cell only wrapped (a PDF paste keeps every wrap): the line stops
+ * mid-phrase ("Министерство образования и\nнауки …", "учебно-\nметодический центр"). A next line
+ * in lower case proves nothing: "Руководители школ\nпедагоги" are two executors.
+ */
+function wrapped(text: string, from: number, i: number): boolean {
+  return text[i] === '\n' && looksUnfinished(text.slice(from, i));
+}
+
+/**
+ * Splits a responsible cell into executors: on ";", "," and line breaks (not mere wraps) outside
+ * parentheses, quotes and definitions; runs of abbreviations by the longest known names; "Полное название
  * (далее — X)" becomes one executor X with that full name.
  */
 export function splitExecutors(text: string, glossary: Glossary): Executor[] {
@@ -206,7 +216,10 @@ export function splitExecutors(text: string, glossary: Glossary): Executor[] {
   const pieces: Array<{ from: number; to: number }> = [];
   let from = 0;
   for (let i = 0; i <= clean.length; i++) {
-    if (i === clean.length || (/[;,\n]/.test(clean[i]!) && !inSpan(i))) {
+    if (
+      i === clean.length ||
+      (/[;,\n]/.test(clean[i]!) && !inSpan(i) && !wrapped(clean, from, i))
+    ) {
       pieces.push({ from, to: i });
       from = i + 1;
     }

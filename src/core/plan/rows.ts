@@ -97,7 +97,8 @@ export function parseNumberCell(v: CellValue): NumberCell {
       lookalike: roman.lookalike,
     };
   }
-  return { ...NONE, text, kind: 'other' };
+  // Text that is no number keeps its own spacing ("1. Организационные меры" typed in the cell).
+  return { ...NONE, text: squash(v), kind: 'other' };
 }
 
 /**
@@ -148,8 +149,12 @@ export interface NumberedHeading {
   roman: boolean;
 }
 
+/**
+ * A Roman numeral may be followed by a lower-case word ("I направление"); an Arabic one only by a
+ * capital or a quote, so that a fragment such as "9-х классах" or "2 направлениям" is no heading.
+ */
 const HEADING =
-  /^([IVXLCDMУІХСМ]{1,6}|\d{1,2})(?:\s*[.)])?(?:\s*[-|:]\s*|\s+)(?=[A-Za-zА-Яа-яЁё«"])/;
+  /^(?:([IVXLCDMУІХСМ]{1,6})(?:\s*[.)])?(?:\s*[-|:]\s*|\s+)(?=[A-Za-zА-Яа-яЁё«"])|(\d{1,2})(?:\s*[.)])?(?:\s*[-|:]\s+|\s+)(?=[A-ZА-ЯЁ«"]))/;
 
 /** Sections are few: a numeral larger than this starting a text is not a section number. */
 const MAX_SECTION = 30;
@@ -157,7 +162,7 @@ const MAX_SECTION = 30;
 export function numberedHeading(text: string): NumberedHeading | null {
   const m = HEADING.exec(squash(text));
   if (!m) return null;
-  const token = m[1]!;
+  const token = (m[1] ?? m[2])!;
   if (/^\d/.test(token)) {
     const value = Number(token);
     return value >= 1 && value <= MAX_SECTION
@@ -187,9 +192,18 @@ export function startsLikeHeading(text: string): boolean {
   return /^[«"]?[A-ZА-ЯЁ]/.test(squash(text));
 }
 
-/** The row under a header that numbers the columns: "1 | 2 | 3 | 4". */
+/**
+ * The row under a header that numbers the columns: "1 | 2 | 3 | 4" (the table's columns in order,
+ * so the read ones may skip a number: "1 | 2 | 4 | 5").
+ */
 export function isColumnNumbering(texts: string[]): boolean {
   const filled = texts.filter((t) => t !== '');
   if (filled.length < 3) return false;
-  return filled.every((t, i) => t === String(i + 1) || t === `${i + 1}.`);
+  let last = 0;
+  for (const t of filled) {
+    const m = /^(\d{1,2})\.?$/.exec(t);
+    if (!m || Number(m[1]) <= last || Number(m[1]) > last + 2) return false;
+    last = Number(m[1]);
+  }
+  return Number(/^\d+/.exec(filled[0]!)![0]) <= 2;
 }

@@ -6,7 +6,7 @@ import type { Area, Grid } from '../grid';
 import { valueAt } from '../grid';
 import { cellText, foldKey } from '../text';
 import type { HeaderMatch } from './header';
-import { parseNumberCell, type NumberCell } from './rows';
+import { isColumnNumbering, parseNumberCell, type NumberCell } from './rows';
 
 /** The cells of a merge other than its top-left, by row and column. */
 export function slaveMap(grid: Grid, cols: Set<number>): Map<number, Area> {
@@ -34,16 +34,19 @@ export interface Numbering {
   lastNumbered: number;
 }
 
+/** Rows of the number column from `from` on, header copies (`skip`) left out. */
 export function surveyNumbers(
   grid: Grid,
   numberCol: number,
   titleCol: number,
   from: number,
+  skip: (r: number) => boolean,
 ): Numbering {
   const numbers: Numbering['numbers'] = [];
   let multi = 0;
   let titled = 0;
   for (let r = from; r < grid.rows.length; r++) {
+    if (skip(r)) continue;
     if (titleCol >= 0 && cellText(valueAt(grid, r, titleCol)) !== '') titled++;
     if (numberCol < 0) continue;
     const n = parseNumberCell(valueAt(grid, r, numberCol));
@@ -75,30 +78,32 @@ export function breaksNumbering(
   return last !== null && value <= last;
 }
 
-/** The header's texts by row and column, to recognise the header where it is repeated. */
-export function headerKeys(grid: Grid, header: HeaderMatch): Array<Map<number, string>> {
+/**
+ * Recognises the header where the source repeated it at a page break: a row equal to one header
+ * row cell for cell (two cells at least), or the row numbering the columns ("1 | 2 | 3 | 4").
+ */
+export function headerCopies(grid: Grid, header: HeaderMatch): (r: number) => boolean {
   const keys: Array<Map<number, string>> = [];
   for (let h = header.row; h < header.row + header.depth; h++) {
-    const row = grid.rows[h] ?? [];
     const map = new Map<number, string>();
-    row.forEach((cell, c) => {
+    (grid.rows[h] ?? []).forEach((cell, c) => {
       const key = cell ? foldKey(cellText(cell.v)) : '';
       if (key) map.set(c, key);
     });
     keys.push(map);
   }
-  return keys;
+  const mapped = Object.values(header.columns)
+    .map((col) => col.col)
+    .sort((a, b) => a - b);
+  return (r) => {
+    const row = grid.rows[r];
+    if (!row) return false;
+    if (isColumnNumbering(mapped.map((c) => cellText(valueAt(grid, r, c))))) return true;
+    const filled: Array<[number, string]> = [];
+    row.forEach((cell, c) => {
+      const key = cell ? foldKey(cellText(cell.v)) : '';
+      if (key) filled.push([c, key]);
+    });
+    return filled.length >= 2 && keys.some((map) => filled.every(([c, key]) => map.get(c) === key));
+  };
 }
-
-/** A row that repeats one row of the header cell for cell (two cells at least). */
-export function repeatsHeader(row: GridRow, keys: Array<Map<number, string>>): boolean {
-  const filled: Array<[number, string]> = [];
-  row.forEach((cell, c) => {
-    const key = cell ? foldKey(cellText(cell.v)) : '';
-    if (key) filled.push([c, key]);
-  });
-  if (filled.length < 2) return false;
-  return keys.some((map) => filled.every(([c, key]) => map.get(c) === key));
-}
-
-export type GridRow = NonNullable<Grid['rows'][number]>;

@@ -12,14 +12,12 @@ import { classifyRow, type Classified, type RowCells } from './classify';
 import type { HeaderMatch } from './header';
 import { ROLE_RU } from './header';
 import type { SectionMeta } from './planRead';
-import { isColumnNumbering, parseNumberCell, splitNumberAndTitle, type NumberCell } from './rows';
+import { parseNumberCell, splitNumberAndTitle, type NumberCell } from './rows';
 import {
   breaksNumbering,
-  headerKeys,
-  repeatsHeader,
+  headerCopies,
   slaveMap,
   surveyNumbers,
-  type GridRow,
   type Numbering,
 } from './tableShape';
 import { issueAt, quote } from './rules/common';
@@ -55,6 +53,8 @@ function append(draft: Draft, role: ColumnRole, text: string): void {
   if (role === 'deadline') draft.deadlineValue = draft.texts.deadline ?? null;
 }
 
+type GridRow = NonNullable<Grid['rows'][number]>;
+
 /** One row as the walk sees it. */
 interface RowRead {
   own: Partial<Record<ColumnRole, string>>;
@@ -74,13 +74,15 @@ class Walker {
   readonly drafts: Draft[] = [];
   private section = -1;
   private numberedSection = -1;
-  private last: 'none' | 'section' | 'activity' | 'repeated-header' = 'none';
+  private last: 'none' | 'section' | 'activity' = 'none';
+  /** The last row that repeated the header: a header of two rows is reported once. */
+  private lastHeaderCopy = -2;
   private seenTableRow = false;
   private readonly roles: ColumnRole[];
   private readonly mapped: Set<number>;
   private readonly slaves: Map<number, Area>;
   private readonly numbering: Numbering;
-  private readonly headerRows: Array<Map<number, string>>;
+  private readonly isHeaderCopy: (r: number) => boolean;
 
   constructor(
     private readonly grid: Grid,
@@ -89,13 +91,14 @@ class Walker {
     this.roles = Object.keys(header.columns) as ColumnRole[];
     this.mapped = new Set(this.roles.map((role) => this.col(role)));
     this.slaves = slaveMap(grid, this.mapped);
+    this.isHeaderCopy = headerCopies(grid, header);
     this.numbering = surveyNumbers(
       grid,
       this.col('number'),
       this.col('title'),
       header.row + header.depth,
+      this.isHeaderCopy,
     );
-    this.headerRows = headerKeys(grid, header);
   }
 
   col(role: ColumnRole): number {
@@ -181,11 +184,10 @@ class Walker {
       }
       return true;
     }
-    const texts = this.roles.map((role) => own[role] ?? '');
-    if (isColumnNumbering(texts) || repeatsHeader(row, this.headerRows)) {
+    if (this.isHeaderCopy(r)) {
       // The header (or the row numbering its columns) again, where the source broke a page.
-      if (this.seenTableRow && this.last !== 'repeated-header') this.repeatedHeader(r);
-      if (this.seenTableRow) this.last = 'repeated-header';
+      if (this.seenTableRow && this.lastHeaderCopy !== r - 1) this.repeatedHeader(r);
+      this.lastHeaderCopy = r;
       return true;
     }
 
@@ -214,8 +216,8 @@ class Walker {
         // Notes and signatures end the table: nothing below is an activity.
         return false;
       case 'repeated-header':
-        this.repeatedHeader(r);
-        this.last = 'repeated-header';
+        if (this.lastHeaderCopy !== r - 1) this.repeatedHeader(r);
+        this.lastHeaderCopy = r;
         return true;
       case 'section':
       case 'subheading':
@@ -269,8 +271,9 @@ class Walker {
     const heading = kind.heading;
     const sub = kind.kind === 'subheading';
     const text = kind.text ?? '';
-    const title =
-      heading && own.number && number.kind !== 'other' ? squash(`${own.number} ${text}`) : text;
+    const title = squash(
+      heading && own.number && number.kind !== 'other' ? `${own.number} ${text}` : text,
+    );
     this.sections.push({
       row: r + 1,
       number: heading?.number ?? '',
@@ -309,7 +312,7 @@ class Walker {
     if (toSection) {
       const s = this.sections[this.section];
       if (!s) return;
-      s.title = `${s.title} ${parts.map(([, text]) => text).join(' ')}`;
+      s.title = squash(`${s.title} ${parts.map(([, text]) => text).join(' ')}`);
       targetRow = s.row;
     } else {
       if (!lastDraft) return;
