@@ -43,8 +43,10 @@ export function pasteSheetOf(grid: Grid): PasteSheet {
   const header = findHeader(grid);
   if (!header) throw new Error(`no header on ${grid.sheet}`);
   const read = readPlan(grid, header, {});
-  const width = Math.max(...grid.rows.map((r) => r?.length ?? 0));
-  const rows = grid.rows.map((r) =>
+  // Rows of a read workbook may be holes: every row becomes a full row of values here.
+  const source = Array.from({ length: grid.rows.length }, (_, r) => grid.rows[r]);
+  const width = source.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  const rows = source.map((r) =>
     Array.from({ length: width }, (_, c) => (r?.[c]?.v ?? null) as CellValue),
   );
   const tags: Tag[] = rows.map((_, r) =>

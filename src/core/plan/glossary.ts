@@ -2,6 +2,7 @@
  * Abbreviations of a plan: the standard ones every reader knows (domain.md §2.5) and those the
  * sheet defines itself with "Полное название (далее — СОКР)".
  */
+import { looksUnfinished } from './fragments';
 import { cleanText, fixLookalikes, squash } from '../text';
 
 /** Abbreviations that need no definition, with their full Russian names (legal forms too). */
@@ -172,8 +173,11 @@ export function findDefinitions(text: string): Definition[] {
     const before = clean.slice(0, start);
     let from = 0;
     for (const b of before.matchAll(HARD_BOUNDARY)) {
-      // A definition that opens a line names the line above (a Word paragraph or page break).
-      if (!(b[0] === '\n' && /^\s*$/.test(before.slice(b.index + 1)))) from = b.index + 1;
+      // A definition that opens a line names the line above (a Word paragraph or page break); a
+      // line that stops mid-phrase only wrapped ("осуществляющие управление в\nсфере …").
+      if (b[0] === '\n' && /^\s*$/.test(before.slice(b.index + 1))) continue;
+      if (b[0] === '\n' && looksUnfinished(before.slice(from, b.index))) continue;
+      from = b.index + 1;
     }
     const stretch = clean.slice(from, start);
     let fullStart = acronymStart(term, stretch, from);
