@@ -55,8 +55,11 @@ export function assembleActivities(
       section: d.section,
       extra,
     };
+    // A target counts in any text of the row.
     const target = findTarget(
-      [t.target, t.indicator, t.result, t.title].filter((x): x is string => !!x),
+      [t.target, t.indicator, t.result, t.evidence, t.audience, t.task, t.title].filter(
+        (x): x is string => !!x,
+      ),
     );
     if (target) activity.target = target;
     if (hasStatus) activity.status = t.status ?? '';

@@ -50,13 +50,39 @@ export const STANDARD_ABBREVIATIONS: Record<string, string> = {
   ООО: 'основное общее образование',
   СОО: 'среднее общее образование',
   РФ: 'Российская Федерация',
+  // Common in results and report forms of every plan.
+  НПА: 'нормативный правовой акт',
+  СОШ: 'средняя общеобразовательная школа',
+  ООШ: 'основная общеобразовательная школа',
+  КПК: 'курсы повышения квалификации',
+  ШМО: 'школьное методическое объединение',
+  РМО: 'районное методическое объединение',
+  ГМО: 'городское методическое объединение',
+  ИКТ: 'информационно-коммуникационные технологии',
+  ЭОР: 'электронные образовательные ресурсы',
+  ЦОР: 'цифровые образовательные ресурсы',
+  ВШК: 'внутришкольный контроль',
+  РСОКО: 'региональная система оценки качества образования',
+  МСОКО: 'муниципальная система оценки качества образования',
+  ФИС: 'федеральная информационная система',
+  ОКО: 'оценка качества образования',
 };
 
 /**
- * Legal forms: they open a compound name ("ГБУ ТО ЦОКО") rather than stand alone.
- * Region markers attach to the word before them ("МО ТО").
+ * Legal forms of institutions, built the way they are built: a level (Ф)Г / М / Ч / Н, a type Б / А /
+ * К, an education kind (П / Д / Н)О, then У ("ГБУ", "ФГАОУ", "МБДОУ", "ГБПОУ", "МБУДО"), and the
+ * education levels that follow them ("ДПО", "ВО", "СПО"). They need no definition and open a
+ * compound name ("ГБУ ТО ЦОКО") rather than stand alone.
  */
-export const LEGAL_FORMS = new Set(['ГБУ', 'ГАУ', 'ГБОУ', 'МБОУ', 'МАОУ', 'МКОУ', 'МОУ', 'ДПО']);
+const LEGAL_FORM = /^(?:ФГ|Г|М|Ч|Н)?(?:[БАК]?(?:[ПДН]?О)?|(?:[ПДН]?О)?[БАК]?)У(?:ДО|ДПО)?$/;
+const EDUCATION_LEVELS = new Set(['ДПО', 'ВО', 'СПО', 'ДО', 'ПО', 'АНО', 'НКО']);
+
+export function isLegalForm(token: string): boolean {
+  const t = fixLookalikes(token).replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+  return LEGAL_FORM.test(t) || EDUCATION_LEVELS.has(t);
+}
+
+/** Region markers attach to the word before them ("МО ТО"). */
 export const REGION_MARKERS = new Set(['ТО']);
 
 export interface Glossary {
@@ -268,6 +294,8 @@ export function lookupTerm(glossary: Glossary, term: string): string | undefined
   const direct = glossary.known.get(key);
   if (direct !== undefined) return direct;
   const words = key.split(' ');
+  // Legal forms and their compounds ("ФГАОУ", "ГАОУ ДПО") are known without a definition.
+  if (words.every(isLegalForm)) return '';
   const cyr = words.map((w) => cyrillicReading(w));
   if (cyr.some((w) => w !== null)) {
     return glossary.known.get(words.map((w, i) => cyr[i] ?? w).join(' '));

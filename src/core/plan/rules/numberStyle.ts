@@ -1,6 +1,8 @@
 /**
- * number-style (warning): numbers Excel turned into dates, unreadable numbers, and a style that
- * changes midway ("9." then "10").
+ * number-style (warning): numbers Excel turned into dates or real numbers that lost a zero, a
+ * number typed with its title, a value that is no number.
+ * number-dot (info): a number that differs from the others only by a trailing dot ("10" among
+ * "9.", "11.").
  */
 import type { Issue } from '../../issue';
 import { issueAt, type Rule } from './common';
@@ -68,12 +70,13 @@ export const numberStyle: Rule = ({ read }) => {
         ),
       );
     } else if (n.kind === 'arabic' && dotted > 0 && plain > 0 && n.trailingDot !== dotsWin) {
+      // Only a trailing dot differs: cosmetic, an info.
       const wanted = dotsWin ? `${n.text}.` : n.text;
       issues.push(
         issueAt(
           read.sheet,
-          'warning',
-          'number-style',
+          'info',
+          'number-dot',
           m.r,
           c,
           dotsWin

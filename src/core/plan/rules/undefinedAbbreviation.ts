@@ -8,14 +8,20 @@ import { findUnknownAbbreviations } from '../executors';
 import type { ColumnRole } from '../types';
 import { issueAt, type Rule } from './common';
 
-/** Two capitals in a row (Latin look-alikes too): a text without them has no abbreviation. */
-const CAPITALS = /[A-ZА-ЯЁ]{2}/;
+/** Two capitals (Latin look-alikes too): a text without them has no abbreviation. */
+const CAPITALS = /[A-ZА-ЯЁ][a-zа-яё]?[A-ZА-ЯЁ]/;
 
-/**
- * Where abbreviations are looked for: section headings, titles and executors. Results and report
- * forms use common terms ("НПА") that a clerk does not expect to see defined.
- */
-const SCANNED: ColumnRole[] = ['title', 'responsible'];
+/** Where abbreviations are looked for: section headings and every text column of the table. */
+const SCANNED: ColumnRole[] = [
+  'title',
+  'responsible',
+  'result',
+  'indicator',
+  'target',
+  'audience',
+  'evidence',
+  'task',
+];
 
 export const undefinedAbbreviation: Rule = ({ read, reportedAbbreviations: seen }) => {
   const issues: Issue[] = [];
@@ -51,6 +57,7 @@ export const undefinedAbbreviation: Rule = ({ read, reportedAbbreviations: seen 
       check(read.sections[s]!.title, meta.r, Math.max(meta.c, 0));
     }
     const texts: Partial<Record<ColumnRole, string>> = {
+      ...a.extra,
       title: a.title,
       responsible: a.responsibleText,
     };
