@@ -216,14 +216,14 @@ function readTail(s: string, at: number, compared = false): Tail | null {
   return compared && w.length >= 3 ? withTo({ unit: 'count', end }) : null;
 }
 
-/** A preposition between a comparator and its number: "не менее в 5 ассоциациях". */
-const PREPOSITION_BEFORE = /\s(?:в|во|на|из|у|с|для)\s*$/;
+/** Words between a comparator and its number: "не менее в 5 ассоциациях", "не менее чем 5". */
+const PREPOSITION_BEFORE = /\s(?:чем\s+)?(?:(?:в|во|на|из|у|для)\s+)?$/;
 
 /** The longest comparator phrase ending right before the number ("не более", not "более"). */
 function comparatorBefore(s: string, at: number): Comparator | null {
   let before = s.slice(Math.max(0, at - 24), at);
-  const preposition = PREPOSITION_BEFORE.exec(before);
-  if (preposition) before = before.slice(0, preposition.index + 1);
+  const between = PREPOSITION_BEFORE.exec(before);
+  if (between) before = before.slice(0, between.index + 1);
   let best: { index: number; cmp: Comparator } | null = null;
   for (const [re, cmp] of COMPARATORS) {
     const m = re.exec(before);

@@ -32,7 +32,7 @@ const OUTCOME =
 const DIAGNOSTIC = /выявлен|риск|дефицит|не\s+организован|не\s+преодолел/i;
 
 /** The share itself: the indicator column, else the title from the word "доля" on. */
-function shareText(a: PlanActivity): string {
+export function shareText(a: PlanActivity): string {
   if (a.extra.indicator) return a.extra.indicator;
   const at = a.title.search(/дол[яи](?![а-яё])/i);
   return at > 0 ? a.title.slice(at).replace(/^доли/i, 'доля') : a.title;
