@@ -67,19 +67,25 @@ export interface Classified {
 }
 
 /**
- * Signs in the row's own cells that it continues the row above: a title that starts mid-sentence
- * or follows a title that stops mid-sentence, a deadline fragment that completes the deadline
+ * Signs in the row's own cells that it continues the row above: a title under a row without one, a
+ * title that starts mid-sentence or follows a title that stops mid-sentence, a deadline fragment that completes the deadline
  * above, an executor fragment "(далее — …)" or one after an executor list that stops on a comma.
  * Results and other free-text columns are not evidence: they often start in lower case.
  */
-function continuesAbove(cells: RowCells, above: Partial<Record<ColumnRole, string>>): boolean {
+function continuesAbove(
+  cells: RowCells,
+  above: Partial<Record<ColumnRole, string>> | undefined,
+): boolean {
   const { title, deadline, responsible } = cells.own;
-  if (title && (startsAsFragment(title) || (above.title && looksUnfinished(above.title))))
+  // The row above has no title yet: a title on its own row is its title (a cell centred
+  // vertically in the source lands a line above or below the number).
+  if (title && above && !above.title) return true;
+  if (title && (startsAsFragment(title) || (above?.title && looksUnfinished(above.title))))
     return true;
-  if (deadline && above.deadline && completesDeadline(above.deadline, deadline)) return true;
+  if (deadline && above?.deadline && completesDeadline(above.deadline, deadline)) return true;
   if (responsible) {
     if (/^[(,;]/.test(responsible)) return true;
-    if (above.responsible && looksUnfinished(above.responsible)) return true;
+    if (above?.responsible && looksUnfinished(above.responsible)) return true;
   }
   return false;
 }
@@ -164,7 +170,7 @@ export function classifyRow(cells: RowCells, ctx: RowContext): Classified {
       const numbered = numberedHeading(text);
       if (numbered) return { kind: 'section', heading: numbered, text };
     }
-    if (continuing && continuesAbove(cells, ctx.above ?? {})) return { kind: 'continuation' };
+    if (continuing && continuesAbove(cells, ctx.above)) return { kind: 'continuation' };
     if (lone && title && (startsLikeHeading(title) || cells.titleSpans)) return heading(title, ctx);
     if (continuing) {
       // Nothing says heading: without a title the row is the rest of the row above; a whole row

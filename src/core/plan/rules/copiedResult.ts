@@ -2,7 +2,8 @@
  * copied-result (warning): two activities that differ in a number ("… по итогам ГИА-9", "… ГИА-11")
  * promise word for word the same result, and that result names the other activity's number
  * ("рекомендации по преподаванию в 9-х классах" under ГИА-11): the text was copied and not changed.
- * Activities are grouped by the stems of their titles (titles.ts), so this stays one pass.
+ * Activities are grouped by the stems of their titles (titles.ts) and their result, and classed
+ * by the numbers of the result their titles name, so a long plan is no square.
  */
 import type { Issue } from '../../issue';
 import { foldKey } from '../../text';
@@ -36,11 +37,19 @@ function borrowedNumber(a: PlanActivity, b: PlanActivity, result: string): numbe
   return onlyTheirs.find((n) => inResult.has(n)) ?? null;
 }
 
+/** `small` is a strict subset of `big`. */
+function strictSubset(small: Set<number>, big: Set<number>): boolean {
+  return small.size < big.size && [...small].every((n) => big.has(n));
+}
+
 export const copiedResult: Rule = ({ read }) => {
+  // Candidates share the stems of their titles and, word for word, a result that names a number.
   const groups = new Map<string, number[]>();
   read.activities.forEach((a, i) => {
-    const key = stemKey(a.title)?.split(' | ')[0];
-    if (!key || !a.extra.result) return;
+    const result = a.extra.result;
+    const stems = stemKey(a.title)?.split(' | ')[0];
+    if (!stems || !result || !/\d/.test(result)) return;
+    const key = `${stems}\u0000${foldKey(result)}`;
     const group = groups.get(key);
     if (group) group.push(i);
     else groups.set(key, [i]);
@@ -48,30 +57,49 @@ export const copiedResult: Rule = ({ read }) => {
   const issues: Issue[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    for (const i of group) {
+    const inResult = numbersOf(read.activities[group[0]!]!.extra.result!);
+    // `a` borrowed from `b` only if the result's numbers `a`'s title names are a strict subset of
+    // those `b`'s title names: members are classed by them, so a group of many is no square.
+    const classes = new Map<string, { named: Set<number>; members: number[] }>();
+    const named = group.map((i) => {
+      const set = new Set([...numbersOf(read.activities[i]!.title)].filter((n) => inResult.has(n)));
+      const key = [...set].sort((x, y) => x - y).join(' ');
+      const cls = classes.get(key);
+      if (cls) cls.members.push(i);
+      else classes.set(key, { named: set, members: [i] });
+      return set;
+    });
+    group.forEach((i, k) => {
       const a = read.activities[i]!;
       const result = a.extra.result!;
-      for (const j of group) {
-        const b = read.activities[j]!;
-        if (i === j || foldKey(result) !== foldKey(b.extra.result ?? '')) continue;
-        const n = borrowedNumber(a, b, result);
-        if (n === null) continue;
-        const said = wordWith(result, n);
-        const own = difference(numbersOf(a.title), numbersOf(b.title))[0]!;
-        issues.push(
-          issueAt(
-            read.sheet,
-            'warning',
-            'copied-result',
-            a.row - 1,
-            read.col('result'),
-            `Ожидаемый результат слово в слово повторяет результат мероприятия в строке ${b.row} и говорит о «${said}», а мероприятие — о «${wordWith(a.title, own)}»: похоже, текст скопирован и не исправлен.`,
-            'Проверьте ожидаемый результат этого мероприятия.',
-          ),
-        );
-        break;
+      let from: { b: PlanActivity; n: number; j: number } | null = null;
+      for (const cls of classes.values()) {
+        if (!strictSubset(named[k]!, cls.named)) continue;
+        for (const j of cls.members) {
+          if (from && j > from.j) break;
+          const b = read.activities[j]!;
+          const n = borrowedNumber(a, b, result);
+          if (n !== null) {
+            from = { b, n, j };
+            break;
+          }
+        }
       }
-    }
+      if (!from) return;
+      const said = wordWith(result, from.n);
+      const own = difference(numbersOf(a.title), numbersOf(from.b.title))[0]!;
+      issues.push(
+        issueAt(
+          read.sheet,
+          'warning',
+          'copied-result',
+          a.row - 1,
+          read.col('result'),
+          `Ожидаемый результат слово в слово повторяет результат мероприятия в строке ${from.b.row} и говорит о «${said}», а мероприятие — о «${wordWith(a.title, own)}»: похоже, текст скопирован и не исправлен.`,
+          'Проверьте ожидаемый результат этого мероприятия.',
+        ),
+      );
+    });
   }
   return issues;
 };
