@@ -3,7 +3,8 @@
  * folder, checks NAME.xlsx (the careful paste, "clean") and NAME-pasted.xlsx (as it comes out of
  * the document) the way `check --as-of 2023-06-01` does, matches each reported issue with its
  * label, and prints per plan and in total the precision of errors and warnings (infos too), the
- * TRUE issues no longer reported, and every issue without a label (to be judged).
+ * TRUE issues no longer reported, every issue without a label (to be judged), and which of the
+ * problems the labels say the check missed now have an issue on their rows.
  *
  *   npm run precision [-- folder]
  *
@@ -28,9 +29,17 @@ export interface Label {
   message: string;
 }
 
+/** A real problem the check did not report when the labels were made. */
+export interface Missed {
+  number: string;
+  /** Rows in the labeller's words: "21 (pasted 23)", "17, 19, 20 (pasted 20, 22, 23)", "15–28". */
+  row: string;
+  what: string;
+}
+
 interface LabelFile {
   issues: Record<string, Label[]>;
-  missed?: Array<{ number: string; row: string; what: string }>;
+  missed?: Missed[];
 }
 
 export interface Tally {
@@ -50,6 +59,8 @@ export interface VariantResult {
   unjudged: Issue[];
   /** Reported issues labelled NOISE, with the reason. */
   noise: Array<{ issue: Issue; why: string }>;
+  /** Each missed problem of the labels with the unlabelled issues now reported on its rows. */
+  missed: Array<{ missed: Missed; found: Issue[] }>;
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -92,11 +103,47 @@ export function matchLabels(
   return { pairs, lost: [...free].filter((l) => l.verdict === 'TRUE') };
 }
 
+/**
+ * The rows a missed problem names in one variant: the numbers before "(pasted …)" for the clean
+ * workbook, those inside it for the pasted one (the same numbers when there is no "pasted" part);
+ * "a–b" is a range.
+ */
+export function missedRows(row: string, variant: string): Set<number> {
+  const m = /^(.*?)\(pasted\s+([^)]*)\)/.exec(row);
+  const part = m ? (variant === 'clean' ? m[1]! : m[2]!) : row;
+  const rows = new Set<number>();
+  for (const [, a, b] of part.matchAll(/(\d+)(?:\s*[–-]\s*(\d+))?/g))
+    for (let r = Number(a); r <= Number(b ?? a); r++) rows.add(r);
+  return rows;
+}
+
+/** The activity numbers a missed problem names: "2.2, 2.6, 3.1–3.5" → 2.2, 2.6, 3.1 … 3.5. */
+export function missedNumbers(number: string): Set<string> {
+  const found = new Set<string>();
+  for (const [, first, last] of number.matchAll(/(\d+(?:\.\d+)*)(?:\s*[–-]\s*(\d+(?:\.\d+)*))?/g)) {
+    const a = first!.split('.');
+    const b = last?.split('.');
+    if (b && b.length === a.length && b.slice(0, -1).join('.') === a.slice(0, -1).join('.'))
+      for (let k = Number(a.at(-1)); k <= Number(b.at(-1)); k++)
+        found.add([...a.slice(0, -1), k].join('.'));
+    else found.add(first!);
+  }
+  return found;
+}
+
+/** A sheet-wide remark that lists activity numbers names at least half of the problem's. */
+function namesMost(issue: Issue, numbers: Set<string>): boolean {
+  const named = new Set(issue.message.match(/\d+(?:\.\d+)+/g) ?? []);
+  const hits = [...numbers].filter((n) => named.has(n)).length;
+  return numbers.size > 1 && hits * 2 >= numbers.size;
+}
+
 export async function measureVariant(
   dir: string,
   plan: string,
   variant: string,
   labels: Label[],
+  missed: Missed[] = [],
 ): Promise<VariantResult | null> {
   const file = path.join(dir, `${plan}${variant === 'clean' ? '' : variant}.xlsx`);
   if (!existsSync(file)) return null;
@@ -117,7 +164,23 @@ export async function measureVariant(
       noise.push({ issue, why: label.why });
     }
   }
-  return { plan, variant, tally, lost, unjudged, noise };
+  // An issue counts for the most specific missed problem on its row ("15" before "15–28").
+  const rowsOf = missed.map((m) => missedRows(m.row, variant));
+  const found = missed.map((m) => ({ missed: m, found: [] as Issue[] }));
+  for (const issue of unjudged) {
+    let best = -1;
+    rowsOf.forEach((rows, k) => {
+      if (rows.has(issue.row) && (best < 0 || rows.size < rowsOf[best]!.size)) best = k;
+    });
+    if (best >= 0) found[best]!.found.push(issue);
+  }
+  // A problem no issue stands on may be named by a remark on the whole sheet that lists its rows.
+  for (const f of found) {
+    if (f.found.length) continue;
+    const numbers = missedNumbers(f.missed.number);
+    f.found.push(...unjudged.filter((i) => namesMost(i, numbers)));
+  }
+  return { plan, variant, tally, lost, unjudged, noise, missed: found };
 }
 
 export async function measureFolder(dir: string): Promise<VariantResult[]> {
@@ -128,7 +191,7 @@ export async function measureFolder(dir: string): Promise<VariantResult[]> {
     const plan = name.replace(/\.labels\.json$/, '');
     const data = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as LabelFile;
     for (const [variant, labels] of Object.entries(data.issues)) {
-      const r = await measureVariant(dir, plan, variant, labels);
+      const r = await measureVariant(dir, plan, variant, labels, data.missed ?? []);
       if (r) results.push(r);
     }
   }
@@ -155,20 +218,34 @@ const short = (s: string, n = 110): string => (s.length > n ? `${s.slice(0, n - 
 
 function printResults(dir: string, results: VariantResult[]): void {
   console.log(`Точность проверки планов по разметке (${dir}), сроки на ${AS_OF}`);
-  console.log('«+N?» — замечания без разметки, в точность не входят.\n');
-  const rows: string[][] = [['план', 'ошибки', 'предупреждения', 'сведения', 'верных пропало']];
+  console.log('«+N?» — замечания без разметки, в точность не входят.');
+  console.log('«пропущенные»: найдено / всего проблем, которые разметка называет пропущенными.\n');
+  const rows: string[][] = [
+    ['план', 'ошибки', 'предупреждения', 'сведения', 'верных пропало', 'пропущенные'],
+  ];
   const total = emptyTally();
   let lost = 0;
+  let found = 0;
+  let missed = 0;
+  const foundOf = (r: VariantResult): number => r.missed.filter((m) => m.found.length).length;
   for (const r of results) {
     add(total, r.tally);
     lost += r.lost.length;
+    found += foundOf(r);
+    missed += r.missed.length;
     rows.push([
       `${r.plan} ${r.variant}`,
       ...SEVERITIES.map((s) => precision(r.tally, s)),
       String(r.lost.length),
+      r.missed.length ? `${foundOf(r)}/${r.missed.length}` : '—',
     ]);
   }
-  rows.push(['всего', ...SEVERITIES.map((s) => precision(total, s)), String(lost)]);
+  rows.push([
+    'всего',
+    ...SEVERITIES.map((s) => precision(total, s)),
+    String(lost),
+    `${found}/${missed}`,
+  ]);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
   for (const row of rows)
     console.log(
@@ -176,7 +253,7 @@ function printResults(dir: string, results: VariantResult[]): void {
     );
 
   for (const r of results) {
-    if (!r.lost.length && !r.unjudged.length && !r.noise.length) continue;
+    if (!r.lost.length && !r.unjudged.length && !r.noise.length && !r.missed.length) continue;
     console.log(`\n== ${r.plan} ${r.variant}`);
     for (const l of r.lost)
       console.log(`  пропало верное: ${l.severity} ${l.code} ${l.cell}: ${short(l.message)}`);
@@ -186,6 +263,14 @@ function printResults(dir: string, results: VariantResult[]): void {
       );
     for (const i of r.unjudged)
       console.log(`  без разметки: ${i.severity} ${i.code} ${where(i)}: ${short(i.message, 160)}`);
+    for (const m of r.missed)
+      console.log(
+        `  пропущенное ${m.missed.number} (строки ${m.missed.row}): ${
+          m.found.length
+            ? `найдено — ${[...new Set(m.found.map((i) => `${i.code} ${i.cell || '—'}`))].join(', ')}`
+            : 'не найдено'
+        }\n        (${short(m.missed.what)})`,
+      );
   }
 }
 

@@ -25,6 +25,7 @@ import { numberSequence } from './rules/numberSequence';
 import { numberStyle } from './rules/numberStyle';
 import { activityOverdue } from './rules/overdue';
 import { missingDeadline, missingResponsible, missingTitle } from './rules/requiredFields';
+import { resultNotMeasurable } from './rules/resultNotMeasurable';
 import { sectionNumber } from './rules/sectionNumber';
 import { duplicateTitle, similarTitle } from './rules/titles';
 import { undefinedAbbreviation } from './rules/undefinedAbbreviation';
@@ -73,6 +74,7 @@ export const RULES: Rule[] = [
   similarTitle,
   activityByReference,
   copiedResult,
+  resultNotMeasurable,
   missingDeadline,
   deadlineUnparsed,
   deadlineReversed,

@@ -102,6 +102,12 @@ describe('classifyRow: what the row would continue', () => {
     expect(kind({ title: 'Курсы', responsible: '(далее — ИРО)' })).toBe('continuation');
   });
 
+  it('gives a lone title to the row above when that row has none (a cell centred vertically)', () => {
+    const above = { deadline: 'март 2023', responsible: 'ИРО' };
+    expect(kind({ title: 'Семинар для учителей математики' }, { above })).toBe('continuation');
+    expect(kind({ title: 'Семинар для учителей математики' })).toBe('subheading');
+  });
+
   it('keeps a whole row without a number an activity', () => {
     expect(
       kind({ title: 'Совещание по итогам года', deadline: 'декабрь 2023', responsible: 'МО' }),

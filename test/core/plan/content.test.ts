@@ -63,6 +63,21 @@ describe('cycle-step-missing looks at the whole plan', () => {
     expect(stepsMissing(issues)).not.toContain('2');
     expect(codes(issues, 'cycle-step-in-passport')).toEqual(['info ', 'info ']);
   });
+
+  it('knows the plan of a document by a section that carries out the quoted document', () => {
+    const section = (title: string) => check([['1.', title], ...rows.slice(1)], [['Мероприятия']]);
+    for (const title of [
+      'Организационные механизмы реализации «дорожной карты»',
+      'Мероприятия по реализации региональной «Программы поддержки школ»',
+    ]) {
+      expect(stepsMissing(section(title))).not.toContain('2');
+      expect(codes(section(title), 'cycle-step-in-passport')).toHaveLength(2);
+    }
+    // Unquoted, the document may be this one or any other: indicators are still wanted here.
+    const own = section('Мониторинг реализации дорожной карты');
+    expect(stepsMissing(own)).toContain('2');
+    expect(codes(own, 'cycle-step-in-passport')).toEqual([]);
+  });
 });
 
 describe('indicator-without-target', () => {
@@ -190,5 +205,34 @@ describe('abbreviations and references', () => {
     expect(issues.find((i) => i.code === 'activity-by-reference')!.message).toContain(
       '(«по отдельному плану»)',
     );
+  });
+});
+
+describe('result-not-measurable', () => {
+  const results = (...texts: string[]) =>
+    check(
+      texts.map((result, k) => [`1.${k + 1}`, `Семинар ${k + 1}`, 'март 2023', 'ИРО', result]),
+      [['План мероприятий на 2023 год']],
+    ).filter((i) => i.code === 'result-not-measurable');
+
+  it('says once for the sheet which results name only a direction of change', () => {
+    const found = results(
+      'Повышение качества образования',
+      'Аналитическая справка',
+      'Развитие кадрового потенциала школ.\nУменьшение доли детей «группы риска»',
+    );
+    expect(found.map((i) => `${i.severity} ${i.cell}`)).toEqual(['info E3']);
+    expect(found[0]!.message).toContain('2 мероприятий (№ 1.1, 1.3)');
+  });
+
+  it('is quiet for a result with a target, a product, or a product beside the aim', () => {
+    expect(
+      results(
+        'Повышение качества образования: не менее 80 % школ',
+        'Распространение опыта. Сформулированы адресные рекомендации',
+        'Повышение квалификации педагогов',
+        'Перечень школ',
+      ),
+    ).toEqual([]);
   });
 });

@@ -113,7 +113,7 @@ describe('rules on the modelled real plans', () => {
     ).toEqual(['indicator-without-target E17']);
   });
 
-  it('Tambov: repeated headers, "постоянно", "ежегодно" without a month', () => {
+  it('Tambov: repeated headers, "постоянно", "ежегодно" without a month, a result with no measure', () => {
     const { issues } = check(tambovPlan());
     expect(
       issues.filter((i) => !i.code.startsWith('cycle-step')).map((i) => `${i.code} ${i.cell}`),
@@ -121,6 +121,7 @@ describe('rules on the modelled real plans', () => {
       'deadline-vague C5',
       'repeated-header A9',
       'deadline-vague C11',
+      'result-not-measurable E11',
       'deadline-vague C12',
       'repeated-header A13',
     ]);

@@ -4,7 +4,8 @@
  * activity.
  * cycle-step-in-passport (info): goals and indicators (steps 1–2) usually stand in the passport of
  * the document the plan belongs to; when the sheet calls itself the plan of a programme or roadmap
- * ("План мероприятий муниципальной «дорожной карты»"), their absence from it is said as an info.
+ * ("План мероприятий муниципальной «дорожной карты»" above the table, or a section "… реализации
+ * «дорожной карты»"), their absence from it is said as an info.
  */
 import { cycleCoverage, keywordsRu } from '../cycle';
 import type { PlanRead } from '../planRead';
@@ -29,11 +30,23 @@ function planTexts(read: PlanRead): Array<{ row: number; text: string }> {
 const PART_OF_DOCUMENT =
   /план\s+мероприятий\s+(?:по\s+реализации\s+)?(?:[а-яё]+\s+){0,3}?«?(?:дорожной\s+карты|программы|проекта|концепции|стратегии)/i;
 
+/**
+ * "Организационные механизмы реализации «дорожной карты»": a heading that speaks of carrying out a
+ * document named in quotes — the name a passport defines ("(далее – «дорожная карта»)") — says the
+ * sheet is that document's plan even when the title above the table was not copied. Unquoted
+ * ("Мониторинг реализации муниципальных дорожных карт") it may be any document, this one included.
+ */
+const CARRIES_OUT_DOCUMENT =
+  /реализаци[иияю]\s+(?:[а-яё]+\s+){0,2}?«\s*(?:дорожн[а-яё]+\s+карт|программ|проект|концепци|стратеги)/i;
+
 /** Steps that belong in a document's passport rather than among its activities. */
 const PASSPORT_STEPS = new Set([1, 2]);
 
 function isPartOfDocument(read: PlanRead): boolean {
-  return read.titleBlock.some((t) => PART_OF_DOCUMENT.test(t));
+  return (
+    read.titleBlock.some((t) => PART_OF_DOCUMENT.test(t) || CARRIES_OUT_DOCUMENT.test(t)) ||
+    read.sections.some((s) => CARRIES_OUT_DOCUMENT.test(s.title))
+  );
 }
 
 export const cycleStepMissing: Rule = ({ read }) => {
