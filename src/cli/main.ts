@@ -2,20 +2,12 @@
  * shnor-roadmap: the command line over the same engine as the Excel add-in.
  * Each command lives in its own module and registers itself in COMMANDS below.
  */
+import type { Command } from './command';
 import { EXIT, processIo, UsageError, type Io } from './io';
 import { checkCommand } from './commands/check';
 import { reportCommand } from './commands/report';
 import { demoCommand } from './commands/demo';
 import { criteriaCommand } from './commands/criteria';
-
-export interface Command {
-  name: string;
-  /** One Russian line for the command list. */
-  summary: string;
-  /** Full Russian usage text for `shnor-roadmap help NAME`. */
-  usage: string;
-  run(args: string[], io: Io): Promise<number>;
-}
 
 const COMMANDS: Command[] = [checkCommand, criteriaCommand, reportCommand, demoCommand];
 

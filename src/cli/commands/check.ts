@@ -2,22 +2,24 @@
  * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
  * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
  */
-import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { checkPlans, type CheckPlansInput } from '../../app/checkPlans';
+import { NEW_WORKBOOK } from '../../app/types';
 import type { Grid } from '../../core/grid';
-import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
+import { defaultSettings } from '../../core/settings';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { applyPatch, loadWorkbook, writeWorkbookFile } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
 import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
 
 const USAGE = `Использование: shnor-roadmap check <файлы или папки…> [параметры]
 
@@ -49,8 +51,8 @@ const OPTIONS = {
 
 export interface CheckRunOptions {
   sheet?: string;
-  /** The --period setting, already parsed. */
-  period?: { start: string; end: string; schoolYear: boolean };
+  /** The --period setting as typed (already checked). */
+  period?: string;
   asOf: string;
   /** Absolute path left out of folders: the review workbook of an earlier run lying among the plans. */
   exclude?: string;
@@ -76,27 +78,26 @@ export async function checkInputs(
   opts: CheckRunOptions,
 ): Promise<{ checked: CheckedFile[]; ignored: string[] }> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const results: CheckedFile[] = skipped.map((s) => ({
+  const sources: CheckPlansInput['files'] = skipped.map((s) => ({
     file: s.display,
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
   }));
   for (const input of files.filter((f) => f.path !== opts.exclude)) {
     const loaded = await loadInput(input);
-    if (loaded.error !== undefined) {
-      results.push({ file: input.display, sheets: [], error: loaded.error });
-      continue;
-    }
-    const grids = sheetsToCheck(loaded.workbook.sheets, opts.sheet);
-    if (typeof grids === 'string') {
-      results.push({ file: input.display, sheets: [], error: grids });
-      continue;
-    }
-    const checkOptions: CheckOptions = { fileName: path.basename(input.path), asOf: opts.asOf };
-    if (opts.period !== undefined) checkOptions.period = opts.period;
-    results.push({ file: input.display, sheets: checkWorkbook(grids, checkOptions) });
+    const grids =
+      loaded.error === undefined ? sheetsToCheck(loaded.workbook.sheets, opts.sheet) : loaded.error;
+    if (typeof grids === 'string') sources.push({ file: input.display, sheets: [], error: grids });
+    else sources.push({ file: input.display, sheets: grids });
   }
-  return { checked: results, ignored: ignored.map((f) => f.display) };
+  const out = checkPlans({
+    files: sources,
+    settings: defaultSettings(),
+    asOf: opts.asOf,
+    workbook: NEW_WORKBOOK,
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+  });
+  return { checked: out.results.files, ignored: ignored.map((f) => f.display) };
 }
 
 async function writeReview(file: string, checked: CheckedFile[]): Promise<string[]> {
@@ -147,7 +148,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const { checked, ignored } = await checkInputs(parsed.positionals, io.cwd, {
     asOf,
     ...(sheet !== undefined ? { sheet } : {}),
-    ...(period !== undefined ? { period } : {}),
+    ...(periodRaw !== undefined ? { period: periodRaw } : {}),
     ...(outPath !== undefined ? { exclude: outPath } : {}),
   });
 

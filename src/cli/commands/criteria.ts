@@ -2,22 +2,21 @@
  * `shnor-roadmap criteria`: results workbooks → the list of ШНОР by year with reasons, the region
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
-import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
-import { computeCriteria } from '../../core/criteria/engine';
+import type ExcelJS from 'exceljs';
+import { computeCriteria } from '../../app/computeCriteria';
+import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { CriteriaResult } from '../../core/criteria/types';
-import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
-import type { NotHeld, ResultRow } from '../../core/results/types';
-import { readResults } from '../../core/results/read';
-import type { Settings } from '../../core/settings';
+import type { WorkbookPatch } from '../../core/patch';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import {
   applyPatch,
   loadWorkbook,
-  userSheetNames,
+  workbookState,
   writeNewWorkbookFile,
   writeWorkbookFile,
 } from '../../xlsx/write';
@@ -25,7 +24,7 @@ import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
 
@@ -54,25 +53,21 @@ const OPTIONS = {
   out: { type: 'string' },
 } as const;
 
-interface ReadInputs {
-  rows: ResultRow[];
-  notHeld: NotHeld[];
-  issues: Issue[];
+interface LoadedInputs {
+  files: SourceFile[];
   /** Files that could not be used, in Russian. */
   problems: string[];
 }
 
-async function readInputs(
+async function loadInputs(
   inputs: string[],
   cwd: string,
   sheet: string | undefined,
   exclude: string | undefined,
-): Promise<ReadInputs> {
+): Promise<LoadedInputs> {
   const { files, skipped } = await expandInputs(inputs, cwd);
-  const out: ReadInputs = {
-    rows: [],
-    notHeld: [],
-    issues: [],
+  const out: LoadedInputs = {
+    files: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
   for (const input of files.filter((f) => f.path !== exclude)) {
@@ -91,13 +86,7 @@ async function readInputs(
       );
       continue;
     }
-    const read = readResults(grids, {
-      file: input.display,
-      ...(sheet !== undefined ? { sheet } : {}),
-    });
-    out.rows.push(...read.rows);
-    out.notHeld.push(...read.notHeld);
-    out.issues.push(...read.issues);
+    out.files.push({ file: input.display, sheets: grids });
   }
   return out;
 }
@@ -160,20 +149,15 @@ export function criteriaJson(result: CriteriaResult, issues: Issue[], problems: 
  */
 async function writeOut(
   file: string,
-  rows: ResultRow[],
-  result: CriteriaResult,
-  settings: Settings,
+  existing: ExcelJS.Workbook | null,
+  patch: WorkbookPatch,
 ): Promise<string[]> {
-  if (!existsSync(file)) {
-    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file);
+  if (!existing) {
+    await writeNewWorkbookFile(patch, file);
     return [];
   }
-  const wb = await loadWorkbook(await readFile(file));
-  const report = applyPatch(
-    wb,
-    buildCriteriaPatch(rows, result, settings, { takenNames: userSheetNames(wb) }),
-  );
-  await writeWorkbookFile(wb, file);
+  const report = applyPatch(existing, patch);
+  await writeWorkbookFile(existing, file);
   return [
     ...report.changedByUser.map(
       (c) =>
@@ -204,33 +188,40 @@ async function run(args: string[], io: Io): Promise<number> {
     );
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
 
-  const input = await readInputs(
-    parsed.positionals,
-    io.cwd,
-    stringOption(parsed, 'sheet'),
-    outPath,
-  );
-  if (!input.rows.length) {
+  const sheet = stringOption(parsed, 'sheet');
+  const input = await loadInputs(parsed.positionals, io.cwd, sheet, outPath);
+  const existing =
+    outPath !== undefined && existsSync(outPath)
+      ? await loadWorkbook(await readFile(outPath))
+      : null;
+  const computed = computeCriteria({
+    files: input.files,
+    settings,
+    asOf: io.today,
+    workbook: existing ? workbookState(existing) : NEW_WORKBOOK,
+    ...(sheet !== undefined ? { sheet } : {}),
+  });
+  if (!computed.results.rows) {
     io.err(
       [
         'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
         ...input.problems,
-        ...sortIssues(input.issues)
+        ...sortIssues(computed.issues)
           .filter((i) => i.severity === 'error')
           .map((i) => i.message),
       ].join('\n'),
     );
     return EXIT.badInput;
   }
-  const result = computeCriteria(input.rows, settings, input.notHeld);
-  const issues = [...input.issues, ...result.issues];
+  const result = computed.results.criteria;
+  const issues = computed.issues;
   io.out(
     format === 'json'
       ? criteriaJson(result, issues, input.problems)
       : criteriaText(result, issues, input.problems),
   );
   if (outPath !== undefined) {
-    const notes = await writeOut(outPath, input.rows, result, settings);
+    const notes = await writeOut(outPath, existing, computed.patch);
     for (const n of notes) io.err(n);
     if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
   }

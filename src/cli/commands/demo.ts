@@ -16,7 +16,7 @@ import { resultsGrid, riskGrid } from '../../core/synthetic/regionGrids';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath } from '../files';
 import { EXIT, type Io } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { readSettingsFile } from '../settingsFile';
 import { describeRun, runReport } from './report';
 

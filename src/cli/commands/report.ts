@@ -4,38 +4,31 @@
  * Input files are only read. An existing --out workbook is opened and updated: the sheets this
  * program generated are replaced, the user's own sheets are left exactly as they are.
  */
-import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { computeCriteria } from '../../core/criteria/engine';
+import { checkPlans } from '../../app/checkPlans';
+import { prepareReport, reportPlan } from '../../app/prepareReport';
+import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { CriteriaResult } from '../../core/criteria/types';
-import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
-import type { Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
-import { checkWorkbook } from '../../core/plan/check';
-import { parsePeriodSetting } from '../../core/plan/period';
-import { buildReportPatch } from '../../core/report/build';
-import { readRiskFactors } from '../../core/report/riskFactors';
 import type { TimelinePlan } from '../../core/report/timelineSheet';
-import { readResults } from '../../core/results/read';
-import type { NotHeld, ResultRow } from '../../core/results/types';
 import type { Settings } from '../../core/settings';
+import type { ApplyReport } from '../../core/workbook/policy';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import {
   applyPatch,
-  listGeneratedSheets,
   loadWorkbook,
-  userSheetNames,
+  workbookState,
   writeNewWorkbookFile,
   writeWorkbookFile,
 } from '../../xlsx/write';
-import type { ApplyReport } from '../../core/workbook/policy';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath, expandInputs, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import { readSettingsFile } from '../settingsFile';
-import type { Command } from '../main';
+import type { Command } from '../command';
 
 const USAGE = `Использование: shnor-roadmap report <файлы или папки с результатами…> --out ОТЧЁТ.xlsx [параметры]
 
@@ -78,7 +71,7 @@ export interface ReportRun {
 }
 
 interface LoadedGrids {
-  grids: Array<{ file: string; sheets: Grid[] }>;
+  grids: SourceFile[];
   problems: string[];
 }
 
@@ -110,25 +103,18 @@ async function loadPlan(
   const full = path.resolve(cwd, file);
   const loaded = await loadInput({ path: full, display: displayPath(cwd, full) });
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
-  const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
-  const checks = checkWorkbook(loaded.workbook.sheets, {
+  const checked = checkPlans({
+    files: [{ file: path.basename(full), sheets: loaded.workbook.sheets }],
+    settings,
     asOf,
-    fileName: path.basename(full),
-    glossaryExtra: settings.glossary,
-    ...(period ? { period } : {}),
+    workbook: NEW_WORKBOOK,
   });
-  const plan = checks.find((c) => c.isPlan);
+  const plan = reportPlan(checked.results.files[0]?.sheets ?? [], path.basename(full));
   if (!plan)
     throw new UsageError(
       `В файле плана «${loaded.display}» не найдена таблица плана. Проверьте его командой shnor-roadmap check.`,
     );
-  return {
-    sheet: plan.sheet,
-    file: path.basename(full),
-    period: plan.period,
-    sections: plan.sections,
-    activities: plan.activities,
-  };
+  return plan;
 }
 
 async function openExisting(file: string, shown: string): Promise<ExcelJS.Workbook> {
@@ -158,46 +144,34 @@ export async function runReport(opts: {
 }): Promise<ReportRun> {
   const out = path.resolve(opts.cwd, opts.out);
   const loaded = await loadGrids(opts.inputs, opts.cwd, out);
-  const rows: ResultRow[] = [];
-  const notHeld: NotHeld[] = [];
-  const issues: Issue[] = [];
-  const bySchool = new Map<string, string[]>();
-  for (const g of loaded.grids) {
-    // A risk-factor sheet is not a results table: read it as such and keep it from the results reader.
-    const risks = readRiskFactors(g.sheets);
-    for (const [k, v] of risks.bySchool) bySchool.set(k, v);
-    issues.push(...risks.issues);
-    const resultSheets = g.sheets.filter((s) => !risks.sheets.includes(s.sheet));
-    if (!resultSheets.length) continue;
-    const read = readResults(resultSheets, { file: g.file });
-    rows.push(...read.rows);
-    notHeld.push(...read.notHeld);
-    issues.push(...read.issues);
-  }
-  for (const p of loaded.problems)
-    issues.push({
+  const plan = opts.plan
+    ? await loadPlan(opts.plan, opts.cwd, opts.asOf, opts.settings)
+    : undefined;
+  // An existing report is updated in place; a new one is streamed to the file.
+  const existing = existsSync(out) ? await openExisting(out, opts.out) : null;
+  const prepared = prepareReport({
+    files: loaded.grids,
+    settings: opts.settings,
+    asOf: opts.asOf,
+    workbook: existing ? workbookState(existing) : NEW_WORKBOOK,
+    plan: plan ?? null,
+  });
+  if (!prepared.results.rows)
+    throw new UsageError(
+      `Во входных файлах не найдено результатов оценочных процедур.${loaded.problems.length ? `\n${loaded.problems.join('\n')}` : ''}`,
+    );
+  const issues: Issue[] = [
+    ...prepared.issues,
+    ...loaded.problems.map((p): Issue => ({
       severity: 'error',
       code: 'unreadable-file',
       message: p,
       sheet: '',
       cell: '',
       row: 0,
-    });
-  if (!rows.length)
-    throw new UsageError(
-      `Во входных файлах не найдено результатов оценочных процедур.${loaded.problems.length ? `\n${loaded.problems.join('\n')}` : ''}`,
-    );
-  const plan = opts.plan
-    ? await loadPlan(opts.plan, opts.cwd, opts.asOf, opts.settings)
-    : undefined;
-
-  const criteria = computeCriteria(rows, opts.settings, notHeld);
-  // An existing report is updated in place; a new one is streamed to the file.
-  const existing = existsSync(out) ? await openExisting(out, opts.out) : null;
-  const generated = existing ? listGeneratedSheets(existing) : [];
-  const takenNames = existing ? userSheetNames(existing) : [];
-  const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
-  const changed = generated.filter((g) => g.renamed || g.edited);
+    })),
+  ];
+  const changed = prepared.preview.changedByUser;
   if (changed.length && opts.onChangedByUser)
     opts.onChangedByUser(
       changed.map((g) => {
@@ -207,28 +181,18 @@ export async function runReport(opts: {
         return `«${g.name}» (${what})`;
       }),
     );
-  const patch = buildReportPatch({
-    criteria,
-    riskFactors: bySchool,
-    ...(plan ? { plan } : {}),
-    asOf: opts.asOf,
-    title: `Отчёт по школам: ${loaded.grids.map((g) => path.basename(g.file)).join(', ')}`,
-    takenNames,
-    criteriaPatch,
-    previousKeys: generated.map((g) => g.key),
-  });
   let apply: ApplyReport;
   if (existing) {
-    apply = applyPatch(existing, patch);
+    apply = applyPatch(existing, prepared.patch);
     await writeWorkbookFile(existing, out);
-  } else apply = await writeNewWorkbookFile(patch, out);
+  } else apply = await writeNewWorkbookFile(prepared.patch, out);
   return {
-    criteria,
+    criteria: prepared.results.criteria,
     apply,
     out,
     issues,
-    rows: rows.length,
-    planActivities: plan ? plan.activities.length : null,
+    rows: prepared.results.rows,
+    planActivities: prepared.results.planActivities,
   };
 }
 

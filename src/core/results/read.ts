@@ -4,6 +4,7 @@
  * silently.
  */
 import type { Grid } from '../grid';
+import type { RecognisedTable } from './recognisedTable';
 import { sortIssues, type Issue } from '../issue';
 import { Collector } from './collector';
 import { resultsIssue } from './issues';
@@ -22,18 +23,6 @@ export interface ReadResultsOptions {
   defaults?: { year?: number; type?: ProcedureType; grade?: number; subject?: string };
   /** Which calendar year a school year "2022/2023" stands for: spring (2023, default) or autumn (2022). */
   schoolYear?: 'spring' | 'autumn';
-}
-
-export interface RecognisedTable {
-  sheet: string;
-  kind: 'long' | 'federal-export';
-  /** Excel row number (1-based) of the (first) header row. */
-  headerRow: number;
-  columns: Array<{ field: string; col: string; header: string }>;
-  rowsRead: number;
-  rowsLeftOut: Array<{ row: number; reason: string }>;
-  /** What the title lines (federal export) or the options said about the whole table. */
-  context?: { year?: number; type?: ProcedureType; grade?: number; subject?: string };
 }
 
 export interface ResultsRead {

@@ -10,7 +10,7 @@ import type { TableContext } from './context';
 import { FIELD_RU, NUMERIC_FIELDS, type Field, type HeaderFound } from './headers';
 import { quoteRu, resultsIssue } from './issues';
 import { countFromShare, readCount, readNumber, readShare, type CountRead } from './numbers';
-import type { RecognisedTable } from './read';
+import type { RecognisedTable } from './recognisedTable';
 import type { ProcedureType, ResultRow } from './types';
 import {
   canonicalSubject,

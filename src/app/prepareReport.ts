@@ -1,0 +1,74 @@
+/**
+ * Use case «prepare the report»: results (+ risk factors, + a checked plan) → the report patch
+ * (index, summary, timeline, criteria sheets, a tab per school), the chart of the summary, and the
+ * preview of what lands where. The command line's `report` and `demo` and the pane's report tab
+ * all call this, so they build the same workbook from the same sheets.
+ */
+import { computeCriteria as computeSchoolCriteria } from '../core/criteria/engine';
+import type { CriteriaResult } from '../core/criteria/types';
+import { buildCriteriaPatch } from '../core/criteria/workbookPatch';
+import type { SheetCheck } from '../core/plan/check';
+import { buildReportPatch, INDEX_SHEET } from '../core/report/build';
+import type { TimelinePlan } from '../core/report/timelineSheet';
+import { identifySheets, userSheetNames } from '../core/workbook/policy';
+import { addShnorChart } from './chart';
+import { previewPatch } from './preview';
+import { readInputs } from './readResults';
+import type { UseCaseInput, UseCaseOutput } from './types';
+
+export interface ReportResults {
+  criteria: CriteriaResult;
+  /** Result rows read from the inputs (0: nothing to report on). */
+  rows: number;
+  /** The index sheet's final name. */
+  indexSheet: string;
+  /** Activities of the plan the timeline and school roadmaps were built from (null: no plan). */
+  planActivities: number | null;
+}
+
+/** The plan a report uses, from a checked plan file or sheet; null when none of it is a plan. */
+export function reportPlan(checks: SheetCheck[], file?: string): TimelinePlan | null {
+  const plan = checks.find((c) => c.isPlan);
+  if (!plan) return null;
+  return {
+    sheet: plan.sheet,
+    ...(file ? { file } : {}),
+    period: plan.period,
+    sections: plan.sections,
+    activities: plan.activities,
+  };
+}
+
+export function prepareReport(
+  input: UseCaseInput & { plan?: TimelinePlan | null },
+): UseCaseOutput<ReportResults> {
+  const read = readInputs(input.files);
+  const criteria = computeSchoolCriteria(read.rows, input.settings, read.notHeld);
+  // The user's own sheets keep their names; ours avoid them.
+  const takenNames = userSheetNames(input.workbook);
+  const criteriaPatch = buildCriteriaPatch(read.rows, criteria, input.settings, { takenNames });
+  const built = buildReportPatch({
+    criteria,
+    riskFactors: read.riskFactors,
+    ...(input.plan ? { plan: input.plan } : {}),
+    asOf: input.asOf,
+    takenNames,
+    criteriaPatch,
+    previousKeys: [...identifySheets(input.workbook).generated.keys()],
+  });
+  const { patch, chart } = addShnorChart(built, criteria);
+  const preview = previewPatch(input.workbook, patch);
+  const index = patch.sheets.find((s) => s.key === 'index');
+  return {
+    patch,
+    issues: read.issues,
+    results: {
+      criteria,
+      rows: read.rows.length,
+      indexSheet: index?.name ?? INDEX_SHEET,
+      planActivities: input.plan ? input.plan.activities.length : null,
+    },
+    preview,
+    chart,
+  };
+}
