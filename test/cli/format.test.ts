@@ -38,7 +38,7 @@ const files: CheckedFile[] = [
         issues: [
           {
             severity: 'warning',
-            code: 'unknown-abbreviation',
+            code: 'undefined-abbreviation',
             message: 'Сокращение «ТОИУУ» нигде не расшифровано. '.repeat(4),
             sheet: 'План',
             cell: 'D21',
@@ -116,7 +116,7 @@ describe('formatCheckText', () => {
     expect(lines[3]).toBe(
       '    C12    ошибка         deadline-outside-period  Срок вне периода плана. → Проверьте год.',
     );
-    expect(lines[4]).toMatch(/^ {4}D21 {4}предупреждение unknown-abbreviation {2}Сокращение/);
+    expect(lines[4]).toMatch(/^ {4}D21 {4}предупреждение undefined-abbreviation {2}Сокращение/);
     expect(text).toContain(
       'Файл старый.xls\n  не проверен. Файл «старый.xls» в старом формате Excel 97–2003 (.xls).',
     );
@@ -167,7 +167,7 @@ describe('checkToJson', () => {
                 },
                 {
                   severity: 'warning',
-                  code: 'unknown-abbreviation',
+                  code: 'undefined-abbreviation',
                   message: files[0]!.sheets[0]!.issues[0]!.message,
                   cell: 'D21',
                   row: 21,

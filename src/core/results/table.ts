@@ -8,7 +8,7 @@ import { cellText } from '../text';
 import type { Collector } from './collector';
 import type { TableContext } from './context';
 import { FIELD_RU, NUMERIC_FIELDS, type Field, type HeaderFound } from './headers';
-import { quoteRu, resultsIssue } from './issues';
+import { quoteRu, resultsIssue, type ResultsIssueCode } from './issues';
 import { countFromShare, readCount, readNumber, readShare, type CountRead } from './numbers';
 import type { RecognisedTable } from './read';
 import type { ProcedureType, ResultRow } from './types';
@@ -259,7 +259,13 @@ export class TableReader {
   }
 
   /** Leaves the row out and says why at the cell. */
-  private reject(code: string, r: number, field: Field | null, text: string, fix?: string): void {
+  private reject(
+    code: ResultsIssueCode,
+    r: number,
+    field: Field | null,
+    text: string,
+    fix?: string,
+  ): void {
     const c = field ? (this.col[field] ?? 0) : (this.col.schoolName ?? 0);
     this.leaveOut(r, text);
     this.collector.issues.push(
