@@ -3,7 +3,7 @@
  * The CLI raises them (a file it cannot open, a sheet that is not there); the review workbook
  * lists unreadable files under the same code.
  */
-import { defineIssues } from './issue';
+import { defineIssues, type Issue } from './issue';
 
 export const FILE_ISSUES = defineIssues('files', {
   'unreadable-file': {
@@ -26,4 +26,9 @@ declare module './issue' {
   interface IssueRegistry {
     files: typeof FILE_ISSUES;
   }
+}
+
+/** The issue of a file that could not be read or used; the message says which file and why. */
+export function unreadableFileIssue(message: string): Issue {
+  return { severity: 'error', code: 'unreadable-file', message, sheet: '', cell: '', row: 0 };
 }

@@ -83,6 +83,11 @@ interface IssueFields {
   row: number;
   /** Suggested fix in Russian, where one can be suggested. */
   fix?: string;
+  /**
+   * The input file, set only where the host cannot tell it: the criteria engine works on rows of
+   * many files at once.
+   */
+  file?: string;
 }
 
 /** An issue of one code, with the severity that code is declared with. */
@@ -110,7 +115,9 @@ export function sortIssues(issues: Issue[]): Issue[] {
   );
 }
 
-export function countBySeverity(issues: Issue[]): Record<Severity, number> {
+export function countBySeverity(
+  issues: readonly { severity: Severity }[],
+): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const i of issues) counts[i.severity]++;
   return counts;
