@@ -6,6 +6,8 @@
  * changes meaning or disappears raises JSON_REPORT_VERSION.
  */
 import { z } from 'zod';
+import { INDICATOR_IDS } from '../../core/criteria/indicators';
+import type { IndicatorId } from '../../core/criteria/types';
 import type { IssueCode } from '../../core/issue';
 import { ISSUE_CATALOGUE } from '../../core/issueCatalogue';
 import { PROCEDURE_TYPES, settingsSchema } from '../../core/settings';
@@ -170,14 +172,7 @@ export const schoolJson = z.strictObject({
 });
 
 export const indicatorJson = z.strictObject({
-  id: z.enum([
-    'shnor-share',
-    'low-any-share',
-    'left-list-share',
-    'positive-dynamics-share',
-    'stagnation-share',
-    'confirmed-share',
-  ]),
+  id: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]),
   title: z.string(),
   year: z.number().int(),
   numerator: count,
