@@ -21,10 +21,10 @@ import {
   writeNewWorkbookFile,
   writeWorkbookFile,
 } from '../../xlsx/write';
+import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
-import { criteriaReport, type ResultsFileRead } from '../format/json';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../main';
 
@@ -233,7 +233,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const issues = [...input.issues, ...result.issues];
   io.out(
     format === 'json'
-      ? JSON.stringify(criteriaReport(input.files, input.ignored, result), null, 2)
+      ? JSON.stringify(criteriaToJson(input.files, input.ignored, result), null, 2)
       : criteriaText(result, issues, input.problems),
   );
   if (outPath !== undefined) {
