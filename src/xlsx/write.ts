@@ -11,7 +11,7 @@ import { writeFile } from 'fs/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter, parseA1 } from '../core/grid';
 import { quoteSheet, type WorkbookPatch } from '../core/patch';
-import { worksheetToGrid } from './read';
+import { worksheetToGrid } from './exceljsRead';
 import { seenValue, sheetOptions, StyleCache, writeSheet } from './sheetWriter';
 
 /** The veryHidden sheet that remembers which sheets this program generated. */

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../src/core/grid';
 import { emptySheetPatch } from '../../src/core/patch';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbookExcelJs as readWorkbook } from '../../src/xlsx/exceljsRead';
 import { readWorkbookStreaming } from '../../src/xlsx/streamRead';
 import { applyPatch, workbookToBuffer } from '../../src/xlsx/write';
 import { amurPlan } from '../fixtures/plans/amur';
