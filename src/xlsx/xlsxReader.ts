@@ -229,7 +229,8 @@ function readStyles(xml: string): CellStyle[] {
       else if (tag === 'numFmt' && section === 'numFmts') {
         const id = Number(attr(attrs, 'numFmtId'));
         const code = attr(attrs, 'formatCode');
-        if (code !== undefined) custom.set(id, code);
+        // "dd\.mm\.yyyy" (LibreOffice) means "dd.mm.yyyy": backslash escapes dropped, as exceljs does.
+        if (code !== undefined) custom.set(id, code.replace(/\\(.)/g, '$1'));
       } else if (tag === 'xf' && section === 'cellXfs')
         xfs.push(Number(attr(attrs, 'numFmtId') ?? 0));
     },
