@@ -67,6 +67,7 @@ async function readInputs(
   cwd: string,
   sheet: string | undefined,
   exclude: string | undefined,
+  limits: Settings['inputLimits'],
 ): Promise<ReadInputs> {
   const { files, skipped } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
@@ -76,7 +77,7 @@ async function readInputs(
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
   for (const input of files.filter((f) => f.path !== exclude)) {
-    const loaded = await loadInput(input);
+    const loaded = await loadInput(input, limits);
     if (loaded.error !== undefined) {
       out.problems.push(loaded.error);
       continue;
@@ -207,6 +208,7 @@ async function run(args: string[], io: Io): Promise<number> {
     io.cwd,
     stringOption(parsed, 'sheet'),
     outPath,
+    settings.inputLimits,
   );
   if (!input.rows.length) {
     io.err(

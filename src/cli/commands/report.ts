@@ -82,7 +82,12 @@ interface LoadedGrids {
   problems: string[];
 }
 
-async function loadGrids(inputs: string[], cwd: string, exclude: string): Promise<LoadedGrids> {
+async function loadGrids(
+  inputs: string[],
+  cwd: string,
+  exclude: string,
+  limits: Settings['inputLimits'],
+): Promise<LoadedGrids> {
   const { files, skipped } = await expandInputs(inputs, cwd);
   const out: LoadedGrids = {
     grids: [],
@@ -90,7 +95,7 @@ async function loadGrids(inputs: string[], cwd: string, exclude: string): Promis
   };
   for (const f of files) {
     if (path.resolve(f.path) === exclude) continue;
-    const loaded = await loadInput(f);
+    const loaded = await loadInput(f, limits);
     if (loaded.error !== undefined) out.problems.push(loaded.error);
     else
       out.grids.push({
@@ -108,7 +113,10 @@ async function loadPlan(
   settings: Settings,
 ): Promise<TimelinePlan> {
   const full = path.resolve(cwd, file);
-  const loaded = await loadInput({ path: full, display: displayPath(cwd, full) });
+  const loaded = await loadInput(
+    { path: full, display: displayPath(cwd, full) },
+    settings.inputLimits,
+  );
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
   const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
   const checks = checkWorkbook(loaded.workbook.sheets, {
@@ -157,7 +165,7 @@ export async function runReport(opts: {
   onChangedByUser?: (lines: string[]) => void;
 }): Promise<ReportRun> {
   const out = path.resolve(opts.cwd, opts.out);
-  const loaded = await loadGrids(opts.inputs, opts.cwd, out);
+  const loaded = await loadGrids(opts.inputs, opts.cwd, out, opts.settings.inputLimits);
   const rows: ResultRow[] = [];
   const notHeld: NotHeld[] = [];
   const issues: Issue[] = [];
