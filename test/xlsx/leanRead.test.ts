@@ -29,7 +29,7 @@ import { tambovPlan } from '../fixtures/plans/tambov';
 import { tverPlan } from '../fixtures/plans/tver';
 import { federalExportBlock, VPR_5_MATHS_2023 } from '../fixtures/results/federalExport';
 import { longTableValues } from '../fixtures/results/longTable';
-import { inlineWorkbook } from '../support/inlineWorkbook';
+import { inlineWorkbook, plainWorkbook } from '../support/plainWorkbook';
 import { libreOffice } from '../support/libreoffice';
 
 /** Grids → .xlsx as exceljs writes a user's workbook (shared strings): values, dates, merges. */
@@ -94,6 +94,11 @@ describe('the lean reader reads what exceljs read', () => {
     const data = await inlineWorkbook(grids());
     expect(ZipPackage.open(data, 'x').readText('xl/worksheets/sheet1.xml')).toMatch(/&#10\d\d;/);
     const { lean, loaded } = await allReaders(data);
+    expect(lean.sheets).toEqual(loaded.sheets);
+  });
+
+  it('the generated region in a plain shared-string layout (as the benchmark writes it)', async () => {
+    const { lean, loaded } = await allReaders(plainWorkbook(gridsFromRegion(region), 'shared'));
     expect(lean.sheets).toEqual(loaded.sheets);
   });
 
