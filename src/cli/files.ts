@@ -126,7 +126,12 @@ export type LoadedFile = InputFile &
  * limits (settings `inputLimits`) refuse a zip bomb before it is unpacked. Nothing of the file is
  * kept once the caller drops the result, so a folder is read in memory of one workbook.
  */
-export async function loadInput(file: InputFile, limits?: InputLimits): Promise<LoadedFile> {
+export async function loadInput(
+  file: InputFile,
+  limits?: InputLimits,
+  /** Rows of this file read so far, as the sheets stream in (progress). */
+  onRows?: (rows: number) => void,
+): Promise<LoadedFile> {
   let data: Buffer;
   try {
     const { maxTotalBytes } = byteLimits(limits);
@@ -144,7 +149,8 @@ export async function loadInput(file: InputFile, limits?: InputLimits): Promise<
     };
   }
   try {
-    return { ...file, workbook: await readWorkbook(file.display, data, limits ? { limits } : {}) };
+    const opts = { ...(limits ? { limits } : {}), ...(onRows ? { onRows } : {}) };
+    return { ...file, workbook: await readWorkbook(file.display, data, opts) };
   } catch (e) {
     if (e instanceof UnreadableFileError) return { ...file, error: e.message };
     return {

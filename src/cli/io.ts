@@ -1,6 +1,8 @@
 /**
  * What a command needs from the outside world, so commands can be tested without a terminal.
  */
+import { terminalProgress, type ProgressLine } from './progress';
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -8,6 +10,8 @@ export interface Io {
   cwd: string;
   /** "Today" for deadlines and overdue checks (ISO), overridable by --as-of. */
   today: string;
+  /** A progress line on the terminal; absent when stderr is not one (a pipe, a file, tests). */
+  progress?: () => ProgressLine;
 }
 
 export function processIo(): Io {
@@ -16,6 +20,7 @@ export function processIo(): Io {
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),
+    ...(process.stderr.isTTY ? { progress: () => terminalProgress(process.stderr) } : {}),
   };
 }
 

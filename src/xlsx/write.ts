@@ -374,6 +374,8 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): ApplyRep
 export async function writeNewWorkbookFile(
   patch: WorkbookPatch,
   file: string,
+  /** Called after each sheet is written (progress of long runs). */
+  onSheet?: (done: number, of: number) => void,
 ): Promise<ApplyReport> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -399,6 +401,7 @@ export async function writeNewWorkbookFile(
     ws.commit();
     report.created.push(name);
     entries.push(registerSheet(wb, p.key, name, fingerprint));
+    onSheet?.(entries.length, patch.sheets.length);
   }
   addPatchNames(wb, patch);
   if (entries.length) addRegistrySheet(wb, entries, true);

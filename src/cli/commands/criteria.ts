@@ -9,6 +9,7 @@ import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import { readResults } from '../../core/results/read';
@@ -25,6 +26,7 @@ import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { progressLine } from '../progress';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
@@ -40,6 +42,8 @@ const USAGE = `Использование: shnor-roadmap criteria <файлы и
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу с формулами: «Настройки», «Результаты», «Критерии»,
                        «Показатели» (порог можно менять прямо в книге)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок в данных нет; 1 — в данных есть ошибки; 2 — входные данные или
@@ -52,6 +56,7 @@ const OPTIONS = {
   settings: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 interface ReadInputs {
@@ -68,6 +73,7 @@ async function readInputs(
   sheet: string | undefined,
   exclude: string | undefined,
   limits: Settings['inputLimits'],
+  onProgress: OnProgress,
 ): Promise<ReadInputs> {
   const { files, skipped } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
@@ -76,8 +82,14 @@ async function readInputs(
     issues: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const input of files.filter((f) => f.path !== exclude)) {
-    const loaded = await loadInput(input, limits);
+  const todo = files.filter((f) => f.path !== exclude);
+  let rows = 0;
+  for (const [i, input] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: input.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(input, limits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) {
       out.problems.push(loaded.error);
       continue;
@@ -96,7 +108,8 @@ async function readInputs(
       file: input.display,
       ...(sheet !== undefined ? { sheet } : {}),
     });
-    out.rows.push(...read.rows);
+    for (const row of read.rows) out.rows.push(row);
+    rows = out.rows.length;
     out.notHeld.push(...read.notHeld);
     out.issues.push(...read.issues);
   }
@@ -164,9 +177,10 @@ async function writeOut(
   rows: ResultRow[],
   result: CriteriaResult,
   settings: Settings,
+  onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
   if (!existsSync(file)) {
-    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file);
+    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file, onSheet);
     return [];
   }
   const wb = await loadWorkbook(await readFile(file));
@@ -203,14 +217,20 @@ async function run(args: string[], io: Io): Promise<number> {
     );
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
 
+  const progress = progressLine(io, parsed.values.quiet === true);
   const input = await readInputs(
     parsed.positionals,
     io.cwd,
     stringOption(parsed, 'sheet'),
     outPath,
     settings.inputLimits,
-  );
+    progress.update,
+  ).catch((e: unknown) => {
+    progress.stop();
+    throw e;
+  });
   if (!input.rows.length) {
+    progress.stop();
     io.err(
       [
         'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
@@ -222,15 +242,19 @@ async function run(args: string[], io: Io): Promise<number> {
     );
     return EXIT.badInput;
   }
+  progress.update({ phase: 'compute', rows: input.rows.length });
   const result = computeCriteria(input.rows, settings, input.notHeld);
   const issues = [...input.issues, ...result.issues];
+  progress.stop();
   io.out(
     format === 'json'
       ? criteriaJson(result, issues, input.problems)
       : criteriaText(result, issues, input.problems),
   );
   if (outPath !== undefined) {
-    const notes = await writeOut(outPath, input.rows, result, settings);
+    const notes = await writeOut(outPath, input.rows, result, settings, (done, of) =>
+      progress.update({ phase: 'write', sheets: { done, of } }),
+    ).finally(() => progress.stop());
     for (const n of notes) io.err(n);
     if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
   }
