@@ -16,7 +16,11 @@ export interface Io {
 
 export function processIo(): Io {
   return {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    // The newline is written apart: appending it would copy a report of tens of megabytes.
+    out: (t) => {
+      process.stdout.write(t);
+      if (!t.endsWith('\n')) process.stdout.write('\n');
+    },
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),

@@ -15,7 +15,9 @@ import { worksheetToGrid } from './exceljsRead';
 import { seenValue, sheetOptions, StyleCache, writeSheet } from './sheetWriter';
 
 /** The veryHidden sheet that remembers which sheets this program generated. */
-export const REGISTRY_SHEET = '_shnor';
+import { REGISTRY_SHEET } from './registrySheet';
+
+export { REGISTRY_SHEET };
 /** Bumped when the layout of generated sheets changes in a way a reader should know about. */
 export const GENERATOR_VERSION = '1';
 const NAME_PREFIX = '_shnor_';

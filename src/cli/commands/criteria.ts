@@ -14,14 +14,7 @@ import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  loadWorkbook,
-  REGISTRY_SHEET,
-  userSheetNames,
-  writeNewWorkbookFile,
-  writeWorkbookFile,
-} from '../../xlsx/write';
+import { REGISTRY_SHEET } from '../../xlsx/registrySheet';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
@@ -179,6 +172,11 @@ async function writeOut(
   settings: Settings,
   onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
+  // The writer (and exceljs with it) is loaded only when a workbook is written.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const write = require('../../xlsx/write') as typeof import('../../xlsx/write');
+  const { applyPatch, loadWorkbook, userSheetNames, writeNewWorkbookFile, writeWorkbookFile } =
+    write;
   if (!existsSync(file)) {
     await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file, onSheet);
     return [];
