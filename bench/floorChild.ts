@@ -12,5 +12,6 @@ const file = process.argv[2]!;
 const pkg = ZipPackage.open(readFileSync(file), file);
 let found = 0;
 for (const name of pkg.names())
-  if (name.endsWith('.xml')) for (const _ of pkg.readText(name).matchAll(VALUE)) found++;
+  if (name.endsWith('.xml'))
+    for (const m of pkg.readText(name).matchAll(VALUE)) if (m[1] !== undefined) found++;
 process.stdout.write(`${found}\n`);

@@ -17,6 +17,7 @@ import {
   mkdtempSync,
   openSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'fs';
 import { tmpdir } from 'os';
@@ -29,6 +30,8 @@ import type { BenchRow } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'shnor-roadmap.js');
+/** Where a measured process's stdout goes. */
+const OUTPUT = path.join(tmpdir(), `shnor-bench-${process.pid}.out`);
 
 interface Measured {
   seconds: number;
@@ -38,7 +41,7 @@ interface Measured {
 
 /** Runs node with `args`, stdout to a file; wall time and the peak memory peak.js reports. */
 function runNode(args: string[], preload: string[] = []): Promise<Measured> {
-  const out = openSync(path.join(tmpdir(), `shnor-bench-${process.pid}.out`), 'w');
+  const out = openSync(OUTPUT, 'w');
   const requires = ['peak.js', ...preload].flatMap((p) => ['--require', path.join(__dirname, p)]);
   const t0 = process.hrtime.bigint();
   const child = spawn(process.execPath, [...requires, ...args], { stdio: ['ignore', out, 'pipe'] });
@@ -82,10 +85,14 @@ async function regionRows(dir: string, layout: StringLayout, runs: number): Prom
     layout === 'shared' ? 'общие строки, как сохраняет Excel' : 'строки в ячейках, &#NNNN;';
   const floor: number[] = [];
   const lean: Measured[] = [];
+  const text: Measured[] = [];
   const exceljs: Measured[] = [];
+  let jsonMb = 0;
   for (let i = 0; i < runs; i++) {
     floor.push((await runNode([path.join(__dirname, 'floorChild.js'), file])).seconds);
     lean.push(await runNode([CLI, 'criteria', file, '--format', 'json']));
+    jsonMb = statSync(OUTPUT).size / 2 ** 20;
+    if (layout === 'shared') text.push(await runNode([CLI, 'criteria', file]));
     if (i === 0 || layout === 'shared')
       exceljs.push(
         await runNode([CLI, 'criteria', file, '--format', 'json'], ['exceljsReader.js']),
@@ -114,6 +121,16 @@ async function regionRows(dir: string, layout: StringLayout, runs: number): Prom
       unit: 'ratio',
       ...(layout === 'shared' ? { target: '≤ 3', met: ratio <= 3 } : {}),
     },
+    ...(text.length
+      ? [
+          {
+            name: `  то же с отчётом текстом (без JSON на ${Math.round(jsonMb)} МБ), к полу`,
+            value: r2(median(text.map((m) => m.seconds)) / f),
+            unit: 'ratio' as const,
+            note: `${r2(median(text.map((m) => m.seconds)))} s, ${Math.round(median(text.map((m) => m.maxRssMb)))} MB`,
+          },
+        ]
+      : []),
     {
       name: `  то же с читателем exceljs (${what})`,
       value: r2(e),
