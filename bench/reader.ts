@@ -228,7 +228,7 @@ export async function readerBenchmarks(): Promise<BenchRow[]> {
   try {
     return [
       ...(await regionRows(dir, 'shared', 3)),
-      ...(await regionRows(dir, 'inline', 3)),
+      ...(await regionRows(dir, 'inline', 1)),
       ...(await federalRows(dir)),
       ...(await checkFolderRows(dir)),
     ];
