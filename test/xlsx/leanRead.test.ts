@@ -9,7 +9,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import ExcelJS from 'exceljs';
 import { buildCriteriaPatch } from '../../src/core/criteria/workbookPatch';
 import { computeCriteria } from '../../src/core/criteria/engine';
 import { gridFromValues, type Grid } from '../../src/core/grid';
@@ -31,24 +30,7 @@ import { federalExportBlock, VPR_5_MATHS_2023 } from '../fixtures/results/federa
 import { longTableValues } from '../fixtures/results/longTable';
 import { inlineWorkbook, plainWorkbook } from '../support/plainWorkbook';
 import { libreOffice } from '../support/libreoffice';
-
-/** Grids → .xlsx as exceljs writes a user's workbook (shared strings): values, dates, merges. */
-async function excelJsWorkbook(grids: Grid[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const g of grids) {
-    const ws = wb.addWorksheet(g.sheet);
-    g.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (!cell) return;
-        const target = ws.getCell(r + 1, c + 1);
-        target.value = cell.v as ExcelJS.CellValue;
-        if (cell.v instanceof Date) target.numFmt = 'dd.mm.yyyy';
-      }),
-    );
-    for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { excelJsWorkbook } from '../support/excelJsWorkbook';
 
 const region = generateRegion({ schools: 25, seed: 5 });
 const FIXTURES: Array<[string, () => Grid[]]> = [
