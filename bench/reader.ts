@@ -23,9 +23,8 @@ import {
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { generatePlanGrid } from '../src/core/synthetic/plan';
-import { generateRegion, type Region } from '../src/core/synthetic/region';
-import { resultsGrid } from '../src/core/synthetic/regionGrids';
-import { plainWorkbook, type StringLayout } from '../test/support/plainWorkbook';
+import { generateRegion } from '../src/core/synthetic/region';
+import { plainWorkbook, regionWorkbook, type StringLayout } from '../test/support/plainWorkbook';
 import type { BenchRow } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -65,18 +64,6 @@ function runNode(args: string[], preload: string[] = []): Promise<Measured> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
-
-/** Region `k` of a federal set: its own school codes (sch<kk>NNNN), so schools never collide. */
-function regionWorkbook(region: Region, layout: StringLayout, k?: number): Buffer {
-  const rows =
-    k === undefined
-      ? region.rows
-      : region.rows.map((r) => ({
-          ...r,
-          schoolCode: r.schoolCode.replace(/^sch69/, `sch${String(k).padStart(2, '0')}`),
-        }));
-  return plainWorkbook([resultsGrid({ ...region, rows })], layout);
-}
 
 async function regionRows(dir: string, layout: StringLayout, runs: number): Promise<BenchRow[]> {
   const file = path.join(dir, `region-${layout}.xlsx`);

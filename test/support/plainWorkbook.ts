@@ -6,6 +6,8 @@
  * and by the benchmark (region and federal workbooks); zipped by zipWriter.ts with Node's zlib.
  */
 import { a1, areaA1, type Grid } from '../../src/core/grid';
+import type { Region } from '../../src/core/synthetic/region';
+import { resultsGrid } from '../../src/core/synthetic/regionGrids';
 import { zipOf } from './zipWriter';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -118,4 +120,19 @@ export function plainWorkbook(grids: Grid[], strings: StringLayout, level = 6): 
 /** Every string inline, non-ASCII characters as numeric character references. */
 export async function inlineWorkbook(grids: Grid[]): Promise<Buffer> {
   return plainWorkbook(grids, 'inline');
+}
+
+/**
+ * A region's results workbook; as region `k` of a federal set its schools get codes of their own
+ * (sch<kk>NNNN instead of sch69NNNN), so schools of different regions never collide.
+ */
+export function regionWorkbook(region: Region, layout: StringLayout, k?: number): Buffer {
+  const rows =
+    k === undefined
+      ? region.rows
+      : region.rows.map((r) => ({
+          ...r,
+          schoolCode: r.schoolCode.replace(/^sch69/, `sch${String(k).padStart(2, '0')}`),
+        }));
+  return plainWorkbook([resultsGrid({ ...region, rows })], layout);
 }
