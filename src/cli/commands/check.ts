@@ -7,11 +7,13 @@ import { readFile } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
 import { applyPatch, loadWorkbook, REGISTRY_SHEET, writeWorkbookFile } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
+import { progressLine } from '../progress';
 import { expandInputs, loadInput } from '../files';
 import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
@@ -31,6 +33,8 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
   --as-of ГГГГ-ММ-ДД   дата, на которую оцениваются сроки (по умолчанию сегодня)
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка» и «Замечания»
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок нет; 1 — найдены ошибки или часть файлов не прочитана;
@@ -44,6 +48,7 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface CheckRunOptions {
@@ -53,6 +58,8 @@ export interface CheckRunOptions {
   asOf: string;
   /** Absolute path left out of folders: the review workbook of an earlier run lying among the plans. */
   exclude?: string;
+  /** Progress of the run (one event per file). */
+  onProgress?: OnProgress;
 }
 
 /** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
@@ -80,7 +87,9 @@ export async function checkInputs(
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
   }));
-  for (const input of files.filter((f) => f.path !== opts.exclude)) {
+  const todo = files.filter((f) => f.path !== opts.exclude);
+  for (const [i, input] of todo.entries()) {
+    opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
     if (loaded.error !== undefined) {
       results.push({ file: input.display, sheets: [], error: loaded.error });
@@ -142,12 +151,14 @@ async function run(args: string[], io: Io): Promise<number> {
       '--out не должен совпадать с проверяемым файлом: укажите отдельный файл для замечаний.',
     );
 
+  const progress = progressLine(io, parsed.values.quiet === true);
   const { checked, ignored } = await checkInputs(parsed.positionals, io.cwd, {
     asOf,
+    onProgress: progress.update,
     ...(sheet !== undefined ? { sheet } : {}),
     ...(period !== undefined ? { period } : {}),
     ...(outPath !== undefined ? { exclude: outPath } : {}),
-  });
+  }).finally(() => progress.stop());
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
   if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));

@@ -9,23 +9,18 @@ import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  loadWorkbook,
-  REGISTRY_SHEET,
-  userSheetNames,
-  writeNewWorkbookFile,
-  writeWorkbookFile,
-} from '../../xlsx/write';
+import { REGISTRY_SHEET } from '../../xlsx/registrySheet';
 import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { progressLine } from '../progress';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
@@ -41,6 +36,8 @@ const USAGE = `Использование: shnor-roadmap criteria <файлы и
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу с формулами: «Настройки», «Результаты», «Критерии»,
                        «Показатели» (порог можно менять прямо в книге)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок в данных нет; 1 — в данных есть ошибки; 2 — входные данные или
@@ -53,6 +50,7 @@ const OPTIONS = {
   settings: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 interface ReadInputs {
@@ -72,6 +70,8 @@ async function readInputs(
   cwd: string,
   sheet: string | undefined,
   exclude: string | undefined,
+  limits: Settings['inputLimits'],
+  onProgress: OnProgress,
 ): Promise<ReadInputs> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
@@ -87,8 +87,14 @@ async function readInputs(
     out.files.push({ file, error, rows: [], issues: [] });
   };
   for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
-  for (const input of files.filter((f) => f.path !== exclude)) {
-    const loaded = await loadInput(input);
+  const todo = files.filter((f) => f.path !== exclude);
+  let rows = 0;
+  for (const [i, input] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: input.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(input, limits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) {
       fail(input.display, loaded.error);
       continue;
@@ -108,7 +114,8 @@ async function readInputs(
       file: input.display,
       ...(sheet !== undefined ? { sheet } : {}),
     });
-    out.rows.push(...read.rows);
+    for (const row of read.rows) out.rows.push(row);
+    rows = out.rows.length;
     out.notHeld.push(...read.notHeld);
     out.issues.push(...read.issues);
     out.files.push({ file: input.display, rows: read.rows, issues: read.issues });
@@ -172,9 +179,15 @@ async function writeOut(
   rows: ResultRow[],
   result: CriteriaResult,
   settings: Settings,
+  onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
+  // The writer (and exceljs with it) is loaded only when a workbook is written.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const write = require('../../xlsx/write') as typeof import('../../xlsx/write');
+  const { applyPatch, loadWorkbook, userSheetNames, writeNewWorkbookFile, writeWorkbookFile } =
+    write;
   if (!existsSync(file)) {
-    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file);
+    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file, onSheet);
     return [];
   }
   const wb = await loadWorkbook(await readFile(file));
@@ -211,13 +224,20 @@ async function run(args: string[], io: Io): Promise<number> {
     );
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
 
+  const progress = progressLine(io, parsed.values.quiet === true);
   const input = await readInputs(
     parsed.positionals,
     io.cwd,
     stringOption(parsed, 'sheet'),
     outPath,
-  );
+    settings.inputLimits,
+    progress.update,
+  ).catch((e: unknown) => {
+    progress.stop();
+    throw e;
+  });
   if (!input.rows.length) {
+    progress.stop();
     io.err(
       [
         'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
@@ -229,15 +249,19 @@ async function run(args: string[], io: Io): Promise<number> {
     );
     return EXIT.badInput;
   }
+  progress.update({ phase: 'compute', rows: input.rows.length });
   const result = computeCriteria(input.rows, settings, input.notHeld);
   const issues = [...input.issues, ...result.issues];
+  progress.stop();
   io.out(
     format === 'json'
       ? JSON.stringify(criteriaToJson(input.files, input.ignored, result), null, 2)
       : criteriaText(result, issues, input.problems),
   );
   if (outPath !== undefined) {
-    const notes = await writeOut(outPath, input.rows, result, settings);
+    const notes = await writeOut(outPath, input.rows, result, settings, (done, of) =>
+      progress.update({ phase: 'write', sheets: { done, of } }),
+    ).finally(() => progress.stop());
     for (const n of notes) io.err(n);
     if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
   }

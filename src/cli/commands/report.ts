@@ -13,6 +13,7 @@ import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReportPatch } from '../../core/report/build';
@@ -35,6 +36,7 @@ import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath, expandInputs, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import { readSettingsFile } from '../settingsFile';
+import { progressLine } from '../progress';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap report <файлы или папки с результатами…> --out ОТЧЁТ.xlsx [параметры]
@@ -53,6 +55,8 @@ const USAGE = `Использование: shnor-roadmap report <файлы ил
   --plan ФАЙЛ.xlsx     региональный план: для «Графика» и заготовок дорожных карт школ
   --settings ФАЙЛ.json настройки (порог, процедуры, годы без проведения, факторы риска…)
   --as-of ГГГГ-ММ-ДД   дата, на которую отмечаются просроченные мероприятия (по умолчанию сегодня)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Факторы риска читаются из листа входных файлов с колонками «Код ОО» и «Фактор риска …».
@@ -66,6 +70,7 @@ const OPTIONS = {
   plan: { type: 'string' },
   settings: { type: 'string' },
   'as-of': { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface ReportRun {
@@ -82,21 +87,34 @@ interface LoadedGrids {
   problems: string[];
 }
 
-async function loadGrids(inputs: string[], cwd: string, exclude: string): Promise<LoadedGrids> {
+async function loadGrids(
+  inputs: string[],
+  cwd: string,
+  exclude: string,
+  limits: Settings['inputLimits'],
+  onProgress: OnProgress,
+): Promise<LoadedGrids> {
   const { files, skipped } = await expandInputs(inputs, cwd);
   const out: LoadedGrids = {
     grids: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const f of files) {
-    if (path.resolve(f.path) === exclude) continue;
-    const loaded = await loadInput(f);
+  const todo = files.filter((f) => path.resolve(f.path) !== exclude);
+  let rows = 0;
+  for (const [i, f] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: f.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(f, limits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) out.problems.push(loaded.error);
-    else
+    else {
+      rows += loaded.workbook.sheets.reduce((n, g) => n + g.rows.length, 0);
       out.grids.push({
         file: f.display,
         sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET),
       });
+    }
   }
   return out;
 }
@@ -108,7 +126,10 @@ async function loadPlan(
   settings: Settings,
 ): Promise<TimelinePlan> {
   const full = path.resolve(cwd, file);
-  const loaded = await loadInput({ path: full, display: displayPath(cwd, full) });
+  const loaded = await loadInput(
+    { path: full, display: displayPath(cwd, full) },
+    settings.inputLimits,
+  );
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
   const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
   const checks = checkWorkbook(loaded.workbook.sheets, {
@@ -155,9 +176,12 @@ export async function runReport(opts: {
   cwd: string;
   /** Called before anything is written, with what will be replaced although the user changed it. */
   onChangedByUser?: (lines: string[]) => void;
+  /** Progress of the run: files read, then computing, then sheets written. */
+  onProgress?: OnProgress;
 }): Promise<ReportRun> {
   const out = path.resolve(opts.cwd, opts.out);
-  const loaded = await loadGrids(opts.inputs, opts.cwd, out);
+  const onProgress = opts.onProgress ?? (() => undefined);
+  const loaded = await loadGrids(opts.inputs, opts.cwd, out, opts.settings.inputLimits, onProgress);
   const rows: ResultRow[] = [];
   const notHeld: NotHeld[] = [];
   const issues: Issue[] = [];
@@ -191,6 +215,7 @@ export async function runReport(opts: {
     ? await loadPlan(opts.plan, opts.cwd, opts.asOf, opts.settings)
     : undefined;
 
+  onProgress({ phase: 'compute', rows: rows.length });
   const criteria = computeCriteria(rows, opts.settings, notHeld);
   // An existing report is updated in place; a new one is streamed to the file.
   const existing = existsSync(out) ? await openExisting(out, opts.out) : null;
@@ -221,7 +246,10 @@ export async function runReport(opts: {
   if (existing) {
     apply = applyPatch(existing, patch);
     await writeWorkbookFile(existing, out);
-  } else apply = await writeNewWorkbookFile(patch, out);
+  } else
+    apply = await writeNewWorkbookFile(patch, out, (done, of) =>
+      onProgress({ phase: 'write', sheets: { done, of } }),
+    );
   return {
     criteria,
     apply,
@@ -283,18 +311,22 @@ async function run(args: string[], io: Io): Promise<number> {
   const asOf = asOfText ? isoDateOption('as-of', asOfText) : io.today;
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
   const plan = stringOption(parsed, 'plan');
+  const progress = progressLine(io, parsed.values.quiet === true);
   const result = await runReport({
+    onProgress: progress.update,
     inputs: parsed.positionals,
     out,
     ...(plan ? { plan } : {}),
     settings,
     asOf,
     cwd: io.cwd,
-    onChangedByUser: (lines) =>
+    onChangedByUser: (lines) => {
+      progress.stop();
       io.out(
         `Будут заменены созданные программой листы, которые вы изменили (копии не сохраняются):\n  ${lines.join('\n  ')}`,
-      ),
-  });
+      );
+    },
+  }).finally(() => progress.stop());
   io.out(describeRun(result, io.cwd));
   return EXIT.ok;
 }
