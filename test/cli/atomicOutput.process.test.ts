@@ -40,7 +40,7 @@ let dir: string;
 beforeAll(async () => {
   builtCli();
   dir = mkdtempSync(path.join(tmpdir(), 'shnor-atomic-'));
-  const region = generateRegion({ schools: 60, seed: 5, years: [2022, 2023, 2024] });
+  const region = generateRegion({ schools: 30, seed: 5, years: [2022, 2023, 2024] });
   await writeGridsFile([resultsGrid(region)], path.join(dir, 'результаты.xlsx'));
   await writeGridsFile(
     [{ ...generatePlanGrid({ activities: 40, seed: 3, year: 2025 }), sheet: 'План' }],
@@ -66,8 +66,9 @@ describe('a kill at a random point of the write', () => {
     const tries = 20;
     for (let i = 0; i < tries; i++) {
       // Even tries update an existing workbook, odd ones write a new file.
-      const target = path.join(work, i % 2 ? `новый-${i}.xlsx` : 'отчёт.xlsx');
+      const target = path.join(work, i % 2 ? 'новый.xlsx' : 'отчёт.xlsx');
       if (i === 0) copyFileSync(path.join(work, 'эталон.xlsx'), target);
+      if (i % 2) rmSync(target, { force: true });
       const before = existsSync(target) ? sha(target) : null;
       const { child, done } = startCli(args(path.basename(target)), { cwd: work });
       const at = Math.round(full * (0.25 + 0.85 * Math.random()));
@@ -90,7 +91,7 @@ describe('a kill at a random point of the write', () => {
     expect(outcomes.old + outcomes.complete + outcomes.missing).toBe(tries);
     // The next runs take over the dead runs' locks at once and clean up their temporary files.
     expect(runCli(args('отчёт.xlsx'), { cwd: work }).status).toBe(0);
-    for (let i = 1; i < tries; i += 2) runCli(args(`новый-${i}.xlsx`), { cwd: work });
+    expect(runCli(args('новый.xlsx'), { cwd: work }).status).toBe(0);
     expect(readdirSync(work).filter((n) => !n.endsWith('.xlsx'))).toEqual([]);
     expect(await sheetNames(path.join(work, 'отчёт.xlsx'))).toEqual(expected);
   });
