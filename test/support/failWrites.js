@@ -1,6 +1,8 @@
 'use strict';
 // Preloaded with `node --require` by tests that cannot mount a small tmpfs (not root): writes into
 // shnor-roadmap's temporary files (".NAME.shnor-PID-RANDOM.tmp") fail with ENOSPC, as on a full disk.
+/* global require, process */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require('fs');
 
 const TEMP = /\.shnor-\d+-[0-9a-f]{8}\.tmp$/;
