@@ -70,6 +70,11 @@ function problemRu(read: Extract<CountRead, { ok: false }>): string {
   }
 }
 
+/** 100000 → «100 000» (non-breaking spaces between thousands, whatever the locale data). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00A0');
+}
+
 export class TableReader {
   readonly table: RecognisedTable;
   /** The municipality of the rows below: a summary row, a heading, or the last one in its column. */
@@ -352,7 +357,7 @@ export class TableReader {
       'results-implausible-count',
       r,
       field,
-      `в столбце «${FIELD_RU[field]}» число ${value.toLocaleString('ru-RU')} больше правдоподобного предела ${this.opts.maxCount.toLocaleString('ru-RU')} на школу и процедуру`,
+      `в столбце «${FIELD_RU[field]}» число ${grouped(value)} больше правдоподобного предела ${grouped(this.opts.maxCount)} на школу и процедуру`,
       'Проверьте число (нет ли лишних цифр или склеенных ячеек); если оно верно, увеличьте настройку maxParticipants.',
     );
     return 'bad';
