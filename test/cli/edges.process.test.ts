@@ -20,7 +20,6 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { writeGridsFile } from '../../src/cli/commands/demo';
-import { gridFromValues } from '../../src/core/grid';
 import { generatePlanGrid } from '../../src/core/synthetic/plan';
 import { generateRegion } from '../../src/core/synthetic/region';
 import { resultsGrid } from '../../src/core/synthetic/regionGrids';
