@@ -21,6 +21,9 @@ const SOURCES: Source[] = [
   { module: './criteria', fn: 'criteriaBenchmarks', what: 'критерии ШНОР' },
   { module: './report', fn: 'reportBenchmarks', what: 'отчёт по школам' },
   { module: './addin', fn: 'addinBenchmarks', what: 'надстройка' },
+  { module: './reader', fn: 'readerBenchmarks', what: 'чтение .xlsx' },
+  // The update of an existing 2 000-school report at the zip level (the zip engineer's row).
+  { module: './reportUpdate', fn: 'reportUpdateBenchmarks', what: 'обновление отчёта' },
 ];
 
 /** The project root: dist/bench/run.js → two levels up; bench/run.ts (ts-jest) → one. */

@@ -13,11 +13,13 @@ import { columnLetter, parseA1 } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
 import { quoteSheet } from '../core/sheetRef';
 import './sheetRefQuoting';
-import { worksheetToGrid } from './read';
+import { worksheetToGrid } from './exceljsRead';
 import { seenValue, sheetOptions, StyleCache, writeSheet } from './sheetWriter';
 
 /** The veryHidden sheet that remembers which sheets this program generated. */
-export const REGISTRY_SHEET = '_shnor';
+import { REGISTRY_SHEET } from './registrySheet';
+
+export { REGISTRY_SHEET };
 /** Bumped when the layout of generated sheets changes in a way a reader should know about. */
 export const GENERATOR_VERSION = '1';
 const NAME_PREFIX = '_shnor_';
@@ -376,6 +378,8 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): ApplyRep
 export async function writeNewWorkbookFile(
   patch: WorkbookPatch,
   file: string,
+  /** Called after each sheet is written (progress of long runs). */
+  onSheet?: (done: number, of: number) => void,
 ): Promise<ApplyReport> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -401,6 +405,7 @@ export async function writeNewWorkbookFile(
     ws.commit();
     report.created.push(name);
     entries.push(registerSheet(wb, p.key, name, fingerprint));
+    onSheet?.(entries.length, patch.sheets.length);
   }
   addPatchNames(wb, patch);
   if (entries.length) addRegistrySheet(wb, entries, true);

@@ -7,24 +7,19 @@ import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  loadWorkbook,
-  REGISTRY_SHEET,
-  userSheetNames,
-  workbookToBuffer,
-  writeNewWorkbookFile,
-} from '../../xlsx/write';
+import { REGISTRY_SHEET } from '../../xlsx/registrySheet';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import { Output } from '../output';
+import { progressLine } from '../progress';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
@@ -40,6 +35,8 @@ const USAGE = `Использование: shnor-roadmap criteria <файлы и
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу с формулами: «Настройки», «Результаты», «Критерии»,
                        «Показатели» (порог можно менять прямо в книге)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок в данных нет; 1 — в данных есть ошибки; 2 — входные данные или
@@ -52,6 +49,7 @@ const OPTIONS = {
   settings: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 interface ReadInputs {
@@ -67,6 +65,8 @@ async function readInputs(
   cwd: string,
   sheet: string | undefined,
   output: Output | undefined,
+  limits: Settings['inputLimits'],
+  onProgress: OnProgress,
   maxParticipants: number,
 ): Promise<ReadInputs> {
   const { files, skipped } = await expandInputs(inputs, cwd);
@@ -76,8 +76,14 @@ async function readInputs(
     issues: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const input of output ? await inputsWithoutOutput(files, output) : files) {
-    const loaded = await loadInput(input);
+  const todo = output ? await inputsWithoutOutput(files, output) : files;
+  let rows = 0;
+  for (const [i, input] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: input.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(input, limits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) {
       out.problems.push(loaded.error);
       continue;
@@ -97,7 +103,8 @@ async function readInputs(
       maxParticipants,
       ...(sheet !== undefined ? { sheet } : {}),
     });
-    out.rows.push(...read.rows);
+    for (const row of read.rows) out.rows.push(row);
+    rows = out.rows.length;
     out.notHeld.push(...read.notHeld);
     out.issues.push(...read.issues);
   }
@@ -165,10 +172,16 @@ async function writeOut(
   rows: ResultRow[],
   result: CriteriaResult,
   settings: Settings,
+  onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
+  // The writer (and exceljs with it) is loaded only when a workbook is written.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const write = require('../../xlsx/write') as typeof import('../../xlsx/write');
+  const { applyPatch, loadWorkbook, userSheetNames, writeNewWorkbookFile, workbookToBuffer } =
+    write;
   if (!(await out.exists())) {
     await out.replace(async (temp) => {
-      await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), temp);
+      await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), temp, onSheet);
     });
     return [];
   }
@@ -212,30 +225,35 @@ async function run(args: string[], io: Io): Promise<number> {
       ? undefined
       : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
   try {
-    return await compute(
-      parsed.positionals,
-      io,
-      format,
-      settings,
-      stringOption(parsed, 'sheet'),
-      output,
-    );
+    return await compute(parsed, io, format, settings, output);
   } finally {
     await output?.release();
   }
 }
 
 async function compute(
-  inputs: string[],
+  parsed: ReturnType<typeof parseCommandArgs>,
   io: Io,
   format: 'text' | 'json',
   settings: Settings,
-  sheet: string | undefined,
   output: Output | undefined,
 ): Promise<number> {
-  const input = await readInputs(inputs, io.cwd, sheet, output, settings.maxParticipants);
+  const progress = progressLine(io, parsed.values.quiet === true);
+  const input = await readInputs(
+    parsed.positionals,
+    io.cwd,
+    stringOption(parsed, 'sheet'),
+    output,
+    settings.inputLimits,
+    progress.update,
+    settings.maxParticipants,
+  ).catch((e: unknown) => {
+    progress.stop();
+    throw e;
+  });
   input.issues.push(...schoolIdentityIssues(input.rows, true));
   if (!input.rows.length) {
+    progress.stop();
     io.err(
       [
         'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
@@ -247,15 +265,19 @@ async function compute(
     );
     return EXIT.badInput;
   }
+  progress.update({ phase: 'compute', rows: input.rows.length });
   const result = computeCriteria(input.rows, settings, input.notHeld);
   const issues = [...input.issues, ...result.issues];
+  progress.stop();
   io.out(
     format === 'json'
       ? criteriaJson(result, issues, input.problems)
       : criteriaText(result, issues, input.problems),
   );
   if (output !== undefined) {
-    const notes = await writeOut(output, input.rows, result, settings);
+    const notes = await writeOut(output, input.rows, result, settings, (done, of) =>
+      progress.update({ phase: 'write', sheets: { done, of } }),
+    ).finally(() => progress.stop());
     for (const n of notes) io.err(n);
     if (format === 'text') io.out(`\nКнига с формулами записана: ${output.shown}`);
   }

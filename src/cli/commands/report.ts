@@ -11,6 +11,7 @@ import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReportPatch } from '../../core/report/build';
@@ -35,6 +36,7 @@ import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from '../fi
 import { EXIT, UsageError, type Io } from '../io';
 import { withOutput, type Output } from '../output';
 import { readSettingsFile } from '../settingsFile';
+import { progressLine } from '../progress';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap report <файлы или папки с результатами…> --out ОТЧЁТ.xlsx [параметры]
@@ -53,6 +55,8 @@ const USAGE = `Использование: shnor-roadmap report <файлы ил
   --plan ФАЙЛ.xlsx     региональный план: для «Графика» и заготовок дорожных карт школ
   --settings ФАЙЛ.json настройки (порог, процедуры, годы без проведения, факторы риска…)
   --as-of ГГГГ-ММ-ДД   дата, на которую отмечаются просроченные мероприятия (по умолчанию сегодня)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Факторы риска читаются из листа входных файлов с колонками «Код ОО» и «Фактор риска …».
@@ -68,6 +72,7 @@ const OPTIONS = {
   plan: { type: 'string' },
   settings: { type: 'string' },
   'as-of': { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface ReportRun {
@@ -87,24 +92,34 @@ interface LoadedGrids {
 async function loadGrids(
   inputs: string[],
   cwd: string,
-  out: Output,
+  output: Output,
   plan: string | undefined,
+  limits: Settings['inputLimits'],
+  onProgress: OnProgress,
 ): Promise<LoadedGrids> {
   const { files, skipped } = await expandInputs(inputs, cwd);
-  const result: LoadedGrids = {
+  const out: LoadedGrids = {
     grids: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const f of await inputsWithoutOutput(files, out, plan ? [path.resolve(cwd, plan)] : [])) {
-    const loaded = await loadInput(f);
-    if (loaded.error !== undefined) result.problems.push(loaded.error);
-    else
-      result.grids.push({
+  const todo = await inputsWithoutOutput(files, output, plan ? [path.resolve(cwd, plan)] : []);
+  let rows = 0;
+  for (const [i, f] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: f.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(f, limits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
+    if (loaded.error !== undefined) out.problems.push(loaded.error);
+    else {
+      rows += loaded.workbook.sheets.reduce((n, g) => n + g.rows.length, 0);
+      out.grids.push({
         file: f.display,
         sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET),
       });
+    }
   }
-  return result;
+  return out;
 }
 
 async function loadPlan(
@@ -114,7 +129,10 @@ async function loadPlan(
   settings: Settings,
 ): Promise<TimelinePlan> {
   const full = path.resolve(cwd, file);
-  const loaded = await loadInput({ path: full, display: displayPath(cwd, full) });
+  const loaded = await loadInput(
+    { path: full, display: displayPath(cwd, full) },
+    settings.inputLimits,
+  );
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
   const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
   const checks = checkWorkbook(loaded.workbook.sheets, {
@@ -162,6 +180,8 @@ export async function runReport(opts: {
   cwd: string;
   /** Called before anything is written, with what will be replaced although the user changed it. */
   onChangedByUser?: (lines: string[]) => void;
+  /** Progress of the run: files read, then computing, then sheets written. */
+  onProgress?: OnProgress;
   /** Called when another run is writing the same report and this one waits. */
   onWait?: (message: string) => void;
 }): Promise<ReportRun> {
@@ -175,9 +195,18 @@ export async function runReport(opts: {
 
 async function buildAndWrite(
   opts: Parameters<typeof runReport>[0],
-  out: Output,
+  output: Output,
 ): Promise<ReportRun> {
-  const loaded = await loadGrids(opts.inputs, opts.cwd, out, opts.plan);
+  const out = path.resolve(opts.cwd, opts.out);
+  const onProgress = opts.onProgress ?? (() => undefined);
+  const loaded = await loadGrids(
+    opts.inputs,
+    opts.cwd,
+    output,
+    opts.plan,
+    opts.settings.inputLimits,
+    onProgress,
+  );
   const rows: ResultRow[] = [];
   const notHeld: NotHeld[] = [];
   const issues: Issue[] = [];
@@ -215,9 +244,10 @@ async function buildAndWrite(
     ? await loadPlan(opts.plan, opts.cwd, opts.asOf, opts.settings)
     : undefined;
 
+  onProgress({ phase: 'compute', rows: rows.length });
   const criteria = computeCriteria(rows, opts.settings, notHeld);
   // An existing report is updated in place; a new one is streamed to the file.
-  const existing = (await out.exists()) ? await openExisting(out) : null;
+  const existing = (await output.exists()) ? await openExisting(output) : null;
   const generated = existing ? listGeneratedSheets(existing) : [];
   const takenNames = existing ? userSheetNames(existing) : [];
   const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
@@ -244,18 +274,20 @@ async function buildAndWrite(
   let apply: ApplyReport;
   if (existing) {
     apply = applyPatch(existing, patch);
-    await out.replaceWith(await workbookToBuffer(existing));
+    await output.replaceWith(await workbookToBuffer(existing));
   } else {
     let streamed: ApplyReport | undefined;
-    await out.replace(async (temp) => {
-      streamed = await writeNewWorkbookFile(patch, temp);
+    await output.replace(async (temp) => {
+      streamed = await writeNewWorkbookFile(patch, temp, (done, of) =>
+        onProgress({ phase: 'write', sheets: { done, of } }),
+      );
     });
     apply = streamed!;
   }
   return {
     criteria,
     apply,
-    out: path.resolve(opts.cwd, opts.out),
+    out,
     issues,
     rows: rows.length,
     planActivities: plan ? plan.activities.length : null,
@@ -313,19 +345,23 @@ async function run(args: string[], io: Io): Promise<number> {
   const asOf = asOfText ? isoDateOption('as-of', asOfText) : io.today;
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
   const plan = stringOption(parsed, 'plan');
+  const progress = progressLine(io, parsed.values.quiet === true);
   const result = await runReport({
+    onProgress: progress.update,
     inputs: parsed.positionals,
     out,
     ...(plan ? { plan } : {}),
     settings,
     asOf,
     cwd: io.cwd,
-    onChangedByUser: (lines) =>
+    onChangedByUser: (lines) => {
+      progress.stop();
       io.out(
         `Будут заменены созданные программой листы, которые вы изменили (копии не сохраняются):\n  ${lines.join('\n  ')}`,
-      ),
+      );
+    },
     onWait: (message) => io.err(message),
-  });
+  }).finally(() => progress.stop());
   io.out(describeRun(result, io.cwd));
   // The report is written either way; errors in the data (unreadable files among them) make it 1.
   return result.issues.some((i) => i.severity === 'error') ? EXIT.errorsFound : EXIT.ok;
