@@ -2,8 +2,6 @@
  * `shnor-roadmap criteria`: results workbooks → the list of ШНОР by year with reasons, the region
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
-import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
@@ -18,13 +16,14 @@ import {
   loadWorkbook,
   REGISTRY_SHEET,
   userSheetNames,
+  workbookToBuffer,
   writeNewWorkbookFile,
-  writeWorkbookFile,
 } from '../../xlsx/write';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
-import { expandInputs, loadInput } from '../files';
+import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { Output } from '../output';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
@@ -66,7 +65,7 @@ async function readInputs(
   inputs: string[],
   cwd: string,
   sheet: string | undefined,
-  exclude: string | undefined,
+  output: Output | undefined,
 ): Promise<ReadInputs> {
   const { files, skipped } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
@@ -75,7 +74,7 @@ async function readInputs(
     issues: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const input of files.filter((f) => f.path !== exclude)) {
+  for (const input of output ? await inputsWithoutOutput(files, output) : files) {
     const loaded = await loadInput(input);
     if (loaded.error !== undefined) {
       out.problems.push(loaded.error);
@@ -159,21 +158,23 @@ export function criteriaJson(result: CriteriaResult, issues: Issue[], problems: 
  * names and ours avoid them.
  */
 async function writeOut(
-  file: string,
+  out: Output,
   rows: ResultRow[],
   result: CriteriaResult,
   settings: Settings,
 ): Promise<string[]> {
-  if (!existsSync(file)) {
-    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file);
+  if (!(await out.exists())) {
+    await out.replace(async (temp) => {
+      await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), temp);
+    });
     return [];
   }
-  const wb = await loadWorkbook(await readFile(file));
+  const wb = await loadWorkbook(await out.read());
   const report = applyPatch(
     wb,
     buildCriteriaPatch(rows, result, settings, { takenNames: userSheetNames(wb) }),
   );
-  await writeWorkbookFile(wb, file);
+  await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
       (c) => `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.`,
@@ -202,12 +203,34 @@ async function run(args: string[], io: Io): Promise<number> {
     );
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
 
-  const input = await readInputs(
-    parsed.positionals,
-    io.cwd,
-    stringOption(parsed, 'sheet'),
-    outPath,
-  );
+  // The workbook is locked before anything is read, so two runs never interleave on it.
+  const output =
+    outPath === undefined
+      ? undefined
+      : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  try {
+    return await compute(
+      parsed.positionals,
+      io,
+      format,
+      settings,
+      stringOption(parsed, 'sheet'),
+      output,
+    );
+  } finally {
+    await output?.release();
+  }
+}
+
+async function compute(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  settings: Settings,
+  sheet: string | undefined,
+  output: Output | undefined,
+): Promise<number> {
+  const input = await readInputs(inputs, io.cwd, sheet, output);
   if (!input.rows.length) {
     io.err(
       [
@@ -227,10 +250,10 @@ async function run(args: string[], io: Io): Promise<number> {
       ? criteriaJson(result, issues, input.problems)
       : criteriaText(result, issues, input.problems),
   );
-  if (outPath !== undefined) {
-    const notes = await writeOut(outPath, input.rows, result, settings);
+  if (output !== undefined) {
+    const notes = await writeOut(output, input.rows, result, settings);
     for (const n of notes) io.err(n);
-    if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
+    if (format === 'text') io.out(`\nКнига с формулами записана: ${output.shown}`);
   }
   return countBySeverity(issues).error > 0 || input.problems.length > 0
     ? EXIT.errorsFound

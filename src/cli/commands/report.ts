@@ -4,8 +4,6 @@
  * Input files are only read. An existing --out workbook is opened and updated: the sheets this
  * program generated are replaced, the user's own sheets are left exactly as they are.
  */
-import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../core/criteria/engine';
@@ -27,13 +25,14 @@ import {
   loadWorkbook,
   REGISTRY_SHEET,
   userSheetNames,
+  workbookToBuffer,
   writeNewWorkbookFile,
-  writeWorkbookFile,
   type ApplyReport,
 } from '../../xlsx/write';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
-import { displayPath, expandInputs, loadInput } from '../files';
+import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { withOutput, type Output } from '../output';
 import { readSettingsFile } from '../settingsFile';
 import type { Command } from '../main';
 
@@ -57,7 +56,9 @@ const USAGE = `Использование: shnor-roadmap report <файлы ил
 
 Факторы риска читаются из листа входных файлов с колонками «Код ОО» и «Фактор риска …».
 
-Коды завершения: 0 — отчёт записан; 2 — параметры неверны или результатов не найдено.
+Коды завершения: 0 — отчёт записан, ошибок в данных нет; 1 — отчёт записан, но в данных есть
+ошибки или часть файлов не прочитана (они перечислены); 2 — параметры неверны, результатов не
+найдено или отчёт записать не удалось.
 
 Пример: shnor-roadmap report результаты.xlsx --plan план.xlsx --out отчёт.xlsx`;
 
@@ -82,23 +83,27 @@ interface LoadedGrids {
   problems: string[];
 }
 
-async function loadGrids(inputs: string[], cwd: string, exclude: string): Promise<LoadedGrids> {
+async function loadGrids(
+  inputs: string[],
+  cwd: string,
+  out: Output,
+  plan: string | undefined,
+): Promise<LoadedGrids> {
   const { files, skipped } = await expandInputs(inputs, cwd);
-  const out: LoadedGrids = {
+  const result: LoadedGrids = {
     grids: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const f of files) {
-    if (path.resolve(f.path) === exclude) continue;
+  for (const f of await inputsWithoutOutput(files, out, plan ? [path.resolve(cwd, plan)] : [])) {
     const loaded = await loadInput(f);
-    if (loaded.error !== undefined) out.problems.push(loaded.error);
+    if (loaded.error !== undefined) result.problems.push(loaded.error);
     else
-      out.grids.push({
+      result.grids.push({
         file: f.display,
         sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET),
       });
   }
-  return out;
+  return result;
 }
 
 async function loadPlan(
@@ -131,16 +136,17 @@ async function loadPlan(
   };
 }
 
-async function openExisting(file: string, shown: string): Promise<ExcelJS.Workbook> {
+async function openExisting(out: Output): Promise<ExcelJS.Workbook> {
+  const data = await out.read();
   try {
-    const wb = await loadWorkbook(await readFile(file));
+    const wb = await loadWorkbook(data);
     // exceljs loads a sheet saved without <sheetViews> with views = null, which the writer's
     // active-sheet step does not expect; an empty list writes the same file.
     for (const ws of wb.worksheets) if (!ws.views) ws.views = [];
     return wb;
   } catch (e) {
     throw new UsageError(
-      `Файл отчёта «${shown}» уже есть, но не открывается как книга Excel (${(e as Error).message}). Укажите другой --out.`,
+      `Файл отчёта «${out.shown}» уже есть, но не открывается как книга Excel (${(e as Error).message}). Укажите другой --out.`,
     );
   }
 }
@@ -155,9 +161,22 @@ export async function runReport(opts: {
   cwd: string;
   /** Called before anything is written, with what will be replaced although the user changed it. */
   onChangedByUser?: (lines: string[]) => void;
+  /** Called when another run is writing the same report and this one waits. */
+  onWait?: (message: string) => void;
 }): Promise<ReportRun> {
-  const out = path.resolve(opts.cwd, opts.out);
-  const loaded = await loadGrids(opts.inputs, opts.cwd, out);
+  const file = path.resolve(opts.cwd, opts.out);
+  return withOutput(
+    file,
+    { shown: opts.out, ...(opts.onWait ? { onWait: opts.onWait } : {}) },
+    (out) => buildAndWrite(opts, out),
+  );
+}
+
+async function buildAndWrite(
+  opts: Parameters<typeof runReport>[0],
+  out: Output,
+): Promise<ReportRun> {
+  const loaded = await loadGrids(opts.inputs, opts.cwd, out, opts.plan);
   const rows: ResultRow[] = [];
   const notHeld: NotHeld[] = [];
   const issues: Issue[] = [];
@@ -193,7 +212,7 @@ export async function runReport(opts: {
 
   const criteria = computeCriteria(rows, opts.settings, notHeld);
   // An existing report is updated in place; a new one is streamed to the file.
-  const existing = existsSync(out) ? await openExisting(out, opts.out) : null;
+  const existing = (await out.exists()) ? await openExisting(out) : null;
   const generated = existing ? listGeneratedSheets(existing) : [];
   const takenNames = existing ? userSheetNames(existing) : [];
   const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
@@ -220,12 +239,18 @@ export async function runReport(opts: {
   let apply: ApplyReport;
   if (existing) {
     apply = applyPatch(existing, patch);
-    await writeWorkbookFile(existing, out);
-  } else apply = await writeNewWorkbookFile(patch, out);
+    await out.replaceWith(await workbookToBuffer(existing));
+  } else {
+    let streamed: ApplyReport | undefined;
+    await out.replace(async (temp) => {
+      streamed = await writeNewWorkbookFile(patch, temp);
+    });
+    apply = streamed!;
+  }
   return {
     criteria,
     apply,
-    out,
+    out: path.resolve(opts.cwd, opts.out),
     issues,
     rows: rows.length,
     planActivities: plan ? plan.activities.length : null,
@@ -294,9 +319,11 @@ async function run(args: string[], io: Io): Promise<number> {
       io.out(
         `Будут заменены созданные программой листы, которые вы изменили (копии не сохраняются):\n  ${lines.join('\n  ')}`,
       ),
+    onWait: (message) => io.err(message),
   });
   io.out(describeRun(result, io.cwd));
-  return EXIT.ok;
+  // The report is written either way; errors in the data (unreadable files among them) make it 1.
+  return result.issues.some((i) => i.severity === 'error') ? EXIT.errorsFound : EXIT.ok;
 }
 
 export const reportCommand: Command = {
