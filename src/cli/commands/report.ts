@@ -4,8 +4,8 @@
  * Input files are only read. An existing --out workbook is opened and updated: the sheets this
  * program generated are replaced, the user's own sheets are left exactly as they are.
  */
+import { existsSync } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
@@ -19,20 +19,13 @@ import type { TimelinePlan } from '../../core/report/timelineSheet';
 import { readResults } from '../../core/results/read';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  listGeneratedSheets,
-  loadWorkbook,
-  REGISTRY_SHEET,
-  userSheetNames,
-  workbookToBuffer,
-  writeNewWorkbookFile,
-  type ApplyReport,
-} from '../../xlsx/write';
+import type { ApplyReport, ChangedByUser } from '../../core/workbook/policy';
+import { REGISTRY_SHEET } from '../../xlsx/write';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import { withOutput, type Output } from '../output';
+import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 import { readSettingsFile } from '../settingsFile';
 import type { Command } from '../main';
 
@@ -136,19 +129,12 @@ async function loadPlan(
   };
 }
 
-async function openExisting(out: Output): Promise<ExcelJS.Workbook> {
-  const data = await out.read();
-  try {
-    const wb = await loadWorkbook(data);
-    // exceljs loads a sheet saved without <sheetViews> with views = null, which the writer's
-    // active-sheet step does not expect; an empty list writes the same file.
-    for (const ws of wb.worksheets) if (!ws.views) ws.views = [];
-    return wb;
-  } catch (e) {
-    throw new UsageError(
-      `Файл отчёта «${out.shown}» уже есть, но не открывается как книга Excel (${(e as Error).message}). Укажите другой --out.`,
-    );
-  }
+/** A generated sheet the user changed, as the command reports it. */
+function changedLine(c: ChangedByUser): string {
+  const what = [c.renamed ? 'переименован' : '', c.edited ? 'изменено содержимое' : '']
+    .filter(Boolean)
+    .join(', ');
+  return `«${c.name}» (${what})${c.keptAs ? `: ваш вариант сохранён как «${c.keptAs}»` : ''}`;
 }
 
 /** Everything the command does, without printing: used by `report` and `demo`. */
@@ -211,21 +197,12 @@ async function buildAndWrite(
     : undefined;
 
   const criteria = computeCriteria(rows, opts.settings, notHeld);
-  // An existing report is updated in place; a new one is streamed to the file.
-  const existing = (await out.exists()) ? await openExisting(out) : null;
-  const generated = existing ? listGeneratedSheets(existing) : [];
-  const takenNames = existing ? userSheetNames(existing) : [];
+  // An existing report is updated at the zip level (the user's sheets copied as they are, ours
+  // replaced); a new one is written the same way from an empty workbook.
+  const book = await openForUpdate(out);
+  const generated = book.generatedSheets();
+  const takenNames = book.userSheetNames();
   const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
-  const changed = generated.filter((g) => g.renamed || g.edited);
-  if (changed.length && opts.onChangedByUser)
-    opts.onChangedByUser(
-      changed.map((g) => {
-        const what = [g.renamed ? 'переименован' : '', g.edited ? 'изменено содержимое' : '']
-          .filter(Boolean)
-          .join(', ');
-        return `«${g.name}» (${what})`;
-      }),
-    );
   const patch = buildReportPatch({
     criteria,
     riskFactors: bySchool,
@@ -236,17 +213,11 @@ async function buildAndWrite(
     criteriaPatch,
     previousKeys: generated.map((g) => g.key),
   });
-  let apply: ApplyReport;
-  if (existing) {
-    apply = applyPatch(existing, patch);
-    await out.replaceWith(await workbookToBuffer(existing));
-  } else {
-    let streamed: ApplyReport | undefined;
-    await out.replace(async (temp) => {
-      streamed = await writeNewWorkbookFile(patch, temp);
-    });
-    apply = streamed!;
-  }
+  const result = await book.apply(patch);
+  const apply = result.report;
+  if (apply.changedByUser.length && opts.onChangedByUser)
+    opts.onChangedByUser(apply.changedByUser.map(changedLine));
+  await writeUpdate(out, result);
   return {
     criteria,
     apply,
@@ -293,8 +264,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(args, OPTIONS);
   const out = stringOption(parsed, 'out');
   if (!out) throw new UsageError('Укажите файл отчёта: --out ОТЧЁТ.xlsx.');
-  if (!/\.xlsx$/i.test(out))
-    throw new UsageError(`Файл отчёта должен иметь расширение .xlsx, получено «${out}».`);
+  checkOutExtension(out, out, existsSync(path.resolve(io.cwd, out)));
   if (!parsed.positionals.length)
     throw new UsageError('Укажите хотя бы один файл или папку с результатами.');
   const outFull = path.resolve(io.cwd, out);
@@ -317,7 +287,7 @@ async function run(args: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     onChangedByUser: (lines) =>
       io.out(
-        `Будут заменены созданные программой листы, которые вы изменили (копии не сохраняются):\n  ${lines.join('\n  ')}`,
+        `Созданные программой листы, которые вы изменили, заменены новыми:\n  ${lines.join('\n  ')}`,
       ),
     onWait: (message) => io.err(message),
   });

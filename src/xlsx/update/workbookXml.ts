@@ -23,10 +23,17 @@ const AFTER_NAMES = [
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** The prefix the workbook binds to the relationships namespace ("r" as a rule). */
-export function relationshipPrefix(xml: string): string {
-  const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*"${REL_NS.replace(/[./]/g, '\\$&')}"`).exec(xml);
-  return m?.[1] ?? 'r';
+/**
+ * How a new <sheet> element refers to its relationship: with the prefix the workbook's root binds
+ * to the relationships namespace, or with its own declaration when the root binds none (openpyxl
+ * declares it on each <sheet>).
+ */
+function relationshipAttr(pkg: WorkbookPackage, rId: string): string {
+  const root = findElement(pkg.xml, 'workbook')!;
+  const m = /\sxmlns:([\w.-]+)\s*=\s*"([^"]*)"/g;
+  for (let d = m.exec(root.attrs); d; d = m.exec(root.attrs))
+    if (d[2] === REL_NS) return `${d[1]}:id="${escapeXml(rId)}"`;
+  return `xmlns:r="${REL_NS}" r:id="${escapeXml(rId)}"`;
 }
 
 /** A <sheet> element. */
@@ -36,7 +43,7 @@ export function sheetElement(
 ): string {
   const p = pkg.prefix ? `${pkg.prefix}:` : '';
   const state = s.state ? ` state="${s.state}"` : '';
-  return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${state} ${relationshipPrefix(pkg.xml)}:id="${escapeXml(s.rId)}"/>`;
+  return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${state} ${relationshipAttr(pkg, s.rId)}/>`;
 }
 
 /** An existing <sheet> element under another name. */
