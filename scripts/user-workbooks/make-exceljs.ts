@@ -31,7 +31,9 @@ function png(): Buffer {
   header.writeUInt32BE(8, 4);
   header[8] = 8;
   header[9] = 2;
-  const rows = Buffer.concat(Array.from({ length: 8 }, () => Buffer.from([0, ...Array(8).fill([47, 117, 181]).flat()])));
+  const rows = Buffer.concat(
+    Array.from({ length: 8 }, () => Buffer.from([0, ...Array(8).fill([47, 117, 181]).flat()])),
+  );
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk('IHDR', header),
