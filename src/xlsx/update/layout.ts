@@ -79,10 +79,11 @@ export function layoutSheets(
       layout.position.set(sheet.old, layout.sheets.length);
     layout.sheets.push(sheet);
   }
+  const replacements = new Map(plan.replace.map((r) => [sheetNameKey(r.sheet), r]));
   pkg.sheets.forEach((s, i) => {
     if (layout.position.has(i)) return;
     layout.gone.add(i);
-    const replacement = plan.replace.find((r) => sheetNameKey(r.sheet) === sheetNameKey(s.name));
+    const replacement = replacements.get(sheetNameKey(s.name));
     if (replacement && !keptSheets.has(sheetNameKey(s.name))) {
       if (replacement.name !== s.name) layout.renamed.set(sheetNameKey(s.name), replacement.name);
     } else if (i !== registryIndex) layout.removed.add(sheetNameKey(s.name));

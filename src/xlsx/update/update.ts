@@ -25,12 +25,7 @@ import {
   type PlanApplyOptions,
 } from '../../core/workbook/policy';
 import { resolvePatchNames } from '../../core/workbook/references';
-import {
-  GENERATOR_VERSION,
-  MARKER_NAME,
-  registryRows,
-  type RegistryEntry,
-} from '../../core/workbook/registry';
+import { GENERATOR_VERSION, MARKER_NAME, type RegistryEntry } from '../../core/workbook/registry';
 import { sheetNameKey } from '../../core/workbook/sheetNames';
 import { emptySheetPatch } from '../../core/patch';
 import { StyleCache } from '../sheetWriter';
@@ -49,9 +44,9 @@ import {
 } from './package';
 import { editContentTypes, editRels, freeRelId, reachableParts, relativeTarget } from './parts';
 import { writeSheetPart } from './sheetPart';
-import { readWorkbookState, type ReadState } from './state';
+import { partStamp, readWorkbookState, registryWithStamps, type ReadState } from './state';
 import { MINIMAL_STYLES, WorkbookStyles } from './styles';
-import { activeTab, editWorkbookXml, renamedSheetElement, sheetElement } from './workbookXml';
+import { activeTab, editWorkbookXml, renamedSheetElement, sheetElements } from './workbookXml';
 import { ZipWriter } from './zipWriter';
 
 export interface UpdateResult {
@@ -109,9 +104,13 @@ export class WorkbookUpdate {
     let maxSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
     const active = await this.activeSheet(layout, plan.activeSheet);
 
+    const sheetElement = sheetElements(pkg);
     const elements: string[] = [];
     const ours: SheetNames[] = [];
     const entries: RegistryEntry[] = [...plan.kept];
+    const stamps = new Map(
+      plan.kept.map((e) => [e.key, this.read.stamps.get(e.key) ?? ''] as [string, string]),
+    );
     const slotOf = (sheet: Extract<FinalSheet, { reuse?: number }>) => {
       if (sheet.reuse !== undefined) {
         const old = pkg.sheets[sheet.reuse]!;
@@ -132,6 +131,7 @@ export class WorkbookUpdate {
           selected: position === active,
         });
         written.set(slot.part, part.xml);
+        stamps.set(s.patch.key, partStamp(part.xml));
         ours.push({ position, key: s.patch.key, local: part.localNames });
         entries.push({
           key: s.patch.key,
@@ -140,19 +140,19 @@ export class WorkbookUpdate {
           version: GENERATOR_VERSION,
           definedName: MARKER_NAME,
         });
-        elements.push(sheetElement(pkg, { name: s.name, sheetId: slot.sheetId, rId: slot.rId }));
+        elements.push(sheetElement({ name: s.name, sheetId: slot.sheetId, rId: slot.rId }));
       } else {
         const slot = slotOf(s);
         const registry = {
           ...emptySheetPatch(s.name, '', 0),
-          values: [{ at: 'A1', values: registryRows(entries) }],
+          values: [{ at: 'A1', values: registryWithStamps(entries, stamps) }],
         };
         written.set(
           slot.part,
           writeSheetPart(registry, s.name, styles, cache, { selected: false }).xml,
         );
         elements.push(
-          sheetElement(pkg, {
+          sheetElement({
             name: s.name,
             sheetId: slot.sheetId,
             rId: slot.rId,
@@ -164,12 +164,11 @@ export class WorkbookUpdate {
 
     // Relationships of the workbook: sheets that went, calcChain; new sheets (and styles).
     const reused = new Set(written.keys());
+    const goneIds = new Set([...layout.gone].map((i) => pkg.sheets[i]!.rId));
     const removeRels = new Set(
       pkg.rels
         .filter(
-          (r) =>
-            r.type === REL_TYPES.calcChain ||
-            [...layout.gone].some((i) => pkg.sheets[i]!.rId === r.id && !reused.has(r.part ?? '')),
+          (r) => r.type === REL_TYPES.calcChain || (goneIds.has(r.id) && !reused.has(r.part ?? '')),
         )
         .map((r) => r.id),
     );

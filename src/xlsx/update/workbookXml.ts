@@ -28,22 +28,22 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
  * to the relationships namespace, or with its own declaration when the root binds none (openpyxl
  * declares it on each <sheet>).
  */
-function relationshipAttr(pkg: WorkbookPackage, rId: string): string {
+function relationshipAttr(pkg: WorkbookPackage): string {
   const root = findElement(pkg.xml, 'workbook')!;
   const m = /\sxmlns:([\w.-]+)\s*=\s*"([^"]*)"/g;
   for (let d = m.exec(root.attrs); d; d = m.exec(root.attrs))
-    if (d[2] === REL_NS) return `${d[1]}:id="${escapeXml(rId)}"`;
-  return `xmlns:r="${REL_NS}" r:id="${escapeXml(rId)}"`;
+    if (d[2] === REL_NS) return `${d[1]}:id`;
+  return `xmlns:r="${REL_NS}" r:id`;
 }
 
-/** A <sheet> element. */
-export function sheetElement(
-  pkg: WorkbookPackage,
-  s: { name: string; sheetId: number; rId: string; state?: 'hidden' | 'veryHidden' },
-): string {
+/** Writes the <sheet> elements of new sheets in this workbook's own prefixes. */
+export function sheetElements(pkg: WorkbookPackage) {
   const p = pkg.prefix ? `${pkg.prefix}:` : '';
-  const state = s.state ? ` state="${s.state}"` : '';
-  return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${state} ${relationshipAttr(pkg, s.rId)}/>`;
+  const rel = relationshipAttr(pkg);
+  return (s: { name: string; sheetId: number; rId: string; state?: 'veryHidden' }): string => {
+    const state = s.state ? ` state="${s.state}"` : '';
+    return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${state} ${rel}="${escapeXml(s.rId)}"/>`;
+  };
 }
 
 /** An existing <sheet> element under another name. */

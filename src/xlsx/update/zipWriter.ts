@@ -19,7 +19,8 @@ export class ZipWriter {
   private total = 0;
   private readonly names = new Set<string>();
 
-  constructor(private readonly level = 6) {
+  /** Level 3: nearly the size of zlib's default (6) for sheet XML, in about half the time. */
+  constructor(private readonly level = 3) {
     this.zip = new Zip((err, chunk) => {
       if (err) throw err;
       this.chunks.push(chunk);
