@@ -9,7 +9,7 @@ import { writeGridsFile } from '../../src/cli/commands/demo';
 import { generatePlanGrid } from '../../src/core/synthetic/plan';
 import { generateRegion } from '../../src/core/synthetic/region';
 import { resultsGrid, riskGrid } from '../../src/core/synthetic/regionGrids';
-import { addUserSheet, typeInCell } from '../support/xlsxParts';
+import { addUserSheet, readParts, typeInCell } from '../support/xlsxParts';
 
 function captureIo(cwd: string): Io & { text: () => string; errors: () => string } {
   const out: string[] = [];
@@ -136,6 +136,24 @@ describe('shnor-roadmap report', () => {
     // no plan now: no «График»; the user's version of «Свод» is one more sheet
     expect(visible(after)).toHaveLength(3 + 1 + 4 + 12 - 1 + 1);
   });
+
+  it.each(['openpyxl.xlsx', 'openpyxl-libreoffice.xlsx', 'excel-parts.xlsm'])(
+    'writes the report into the user’s %s (images, a styled table, macros) without touching their parts',
+    async (name) => {
+      const original = readFileSync(path.join(__dirname, '../fixtures/user-workbooks', name));
+      writeFileSync(path.join(dir, name), original);
+      expect(await main(['report', 'результаты.xlsx', '--out', name], captureIo(dir))).toBe(0);
+      const before = readParts(original);
+      const after = readParts(readFileSync(path.join(dir, name)));
+      for (const part of [
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+        'xl/media/image1.png',
+      ])
+        expect(after.get(part)?.equals(before.get(part)!)).toBe(true);
+      expect(after.has('xl/worksheets/sheet3.xml')).toBe(true);
+    },
+  );
 
   it.each([
     [['report', 'результаты.xlsx'], /Укажите файл отчёта: --out/],
