@@ -2,13 +2,14 @@
  * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
  * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
  */
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
-import { applyPatch, loadWorkbook, REGISTRY_SHEET, workbookToBuffer } from '../../xlsx/write';
+import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { checkToJson } from '../format/json';
@@ -109,7 +110,8 @@ async function writeReview(out: Output, checked: CheckedFile[]): Promise<string[
   return [
     ...report.changedByUser.map(
       (c) =>
-        `Лист «${c.name}» из прошлой проверки был ${[c.renamed ? 'переименован' : '', c.edited ? 'изменён' : ''].filter(Boolean).join(' и ')} вручную; он заменён новым.`,
+        `Лист «${c.name}» из прошлой проверки был ${[c.renamed ? 'переименован' : '', c.edited ? 'изменён' : ''].filter(Boolean).join(' и ')} вручную; он заменён новым.` +
+        (c.keptAs ? ` Ваша версия сохранена на листе «${c.keptAs}».` : ''),
     ),
     ...report.renamedToAvoidClash.map(
       (r) => `Лист «${r.wanted}» уже есть в книге, замечания записаны на лист «${r.actual}».`,

@@ -2,6 +2,7 @@
  * `shnor-roadmap criteria`: results workbooks → the list of ШНОР by year with reasons, the region
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { computeCriteria } from '../../core/criteria/engine';
@@ -12,7 +13,6 @@ import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
-import { REGISTRY_SHEET } from '../../xlsx/write';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
@@ -166,10 +166,10 @@ async function writeOut(
   await writeUpdate(out, update);
   const report = update.report;
   return [
-    ...report.changedByUser.map((c) =>
-      c.keptAs
-        ? `Лист «${c.name}» прошлого расчёта был изменён вручную; ваш вариант сохранён как «${c.keptAs}», а лист заменён новым.`
-        : `Лист «${c.name}» прошлого расчёта был ${c.edited ? 'изменён' : 'переименован'} вручную; он заменён новым.`,
+    ...report.changedByUser.map(
+      (c) =>
+        `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.` +
+        (c.keptAs ? ` Ваша версия сохранена на листе «${c.keptAs}».` : ''),
     ),
     ...report.renamedToAvoidClash.map(
       (r) => `Лист «${r.wanted}» уже есть в книге, критерии записаны на лист «${r.actual}».`,

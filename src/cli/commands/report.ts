@@ -4,6 +4,7 @@
  * Input files are only read. An existing --out workbook is opened and updated: the sheets this
  * program generated are replaced, the user's own sheets are left exactly as they are.
  */
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { computeCriteria } from '../../core/criteria/engine';
@@ -20,7 +21,6 @@ import { readResults } from '../../core/results/read';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import type { Settings } from '../../core/settings';
 import type { ApplyReport, ChangedByUser } from '../../core/workbook/policy';
-import { REGISTRY_SHEET } from '../../xlsx/write';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';

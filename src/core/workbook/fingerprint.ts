@@ -30,6 +30,13 @@ export function seenValue(v: CellValue | undefined): string | null {
 }
 
 const PREFIXES = /_XL(FN|WS|UDF)\./g;
+/** LibreOffice writes the constants TRUE and FALSE as the functions TRUE() and FALSE(). */
+const BOOLEAN_CALLS = /(^|[^A-Z0-9_.\u0400-\u04FF])(TRUE|FALSE)\(\)/g;
+
+/** Formula text outside string literals, normalised. */
+function normalOutside(text: string): string {
+  return text.toUpperCase().replace(PREFIXES, '').replace(BOOLEAN_CALLS, '$1$2');
+}
 
 /** What the fingerprint sees of a formula (with or without its "="). */
 export function seenFormula(formula: string): string {
@@ -40,7 +47,7 @@ export function seenFormula(formula: string): string {
     const ch = f[i]!;
     if (ch === '"') {
       // A string literal is copied as it is ("" inside it is a quote).
-      out += outside.toUpperCase().replace(PREFIXES, '');
+      out += normalOutside(outside);
       outside = '';
       let j = i + 1;
       for (; j < f.length; j++) {
@@ -53,7 +60,10 @@ export function seenFormula(formula: string): string {
       i = j;
     } else if (ch !== '$' && ch !== "'" && ch !== ' ' && ch !== '\n' && ch !== '\r') outside += ch;
   }
-  return `f${out}${outside.toUpperCase().replace(PREFIXES, '')}`;
+  const seen = out + normalOutside(outside);
+  // A cell holding only a boolean constant, written as a formula by LibreOffice.
+  if (seen === 'TRUE' || seen === 'FALSE') return seen === 'TRUE' ? 'b1' : 'b0';
+  return `f${seen}`;
 }
 
 /** Two 32-bit FNV-1a hashes with different seeds: 64 bits, no Node built-ins (the core is pure). */

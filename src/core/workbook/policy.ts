@@ -102,6 +102,11 @@ export interface ApplyReport {
   changedByUser: ChangedByUser[];
   /** Russian notes on what the host could not do (an older Excel, say). */
   warnings: string[];
+  /** office.js only, on a resumed run: what the whole run did, counted from its first request. */
+  wholeRun?: Pick<
+    ApplyReport,
+    'created' | 'replaced' | 'removed' | 'renamedToAvoidClash' | 'changedByUser'
+  >;
   /** office.js only: requests sent by this run (context.sync calls). */
   syncs?: number;
   /** office.js only: write batches of the whole patch, and the batch this run started at. */
@@ -210,6 +215,7 @@ export function identifySheets(state: WorkbookState): Identified {
     const edited =
       entry !== undefined &&
       entry.version === GENERATOR_VERSION &&
+      entry.fingerprint !== '' && // not known yet: a write in progress
       sheet.fingerprint !== undefined &&
       sheet.fingerprint !== entry.fingerprint;
     generated.set(key, {

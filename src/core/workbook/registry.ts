@@ -28,10 +28,10 @@ export const REGISTRY_COLUMNS = ['key', 'sheet', 'fingerprint', 'version', 'defi
 export const GENERATOR_VERSION = '2';
 
 /**
- * Workbook-level names `_shnor_<12 hex>` pointing at a generated sheet's A1: how the command line
+ * Workbook-level names `_shnor_<hex>` pointing at a generated sheet's A1: how the command line
  * marked its sheets before the sheet-scoped marker. Still read, for files written then.
  */
-export const LEGACY_NAME = /^_shnor_[0-9a-f]{12}$/;
+export const LEGACY_NAME = /^_shnor_[0-9a-f]+$/;
 
 /** Worksheet id → key: the add-in's registry in workbook.settings before the shared one. Still read. */
 export const LEGACY_SETTING = 'shnorRoadmap.generatedSheets';

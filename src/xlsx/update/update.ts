@@ -15,7 +15,6 @@
  *   const { report, chunks } = await update.apply(patch);
  */
 import type { WorkbookPatch } from '../../core/patch';
-import { fingerprintSheetPatch } from '../../core/workbook/fingerprint';
 import {
   identifySheets,
   planApply,
@@ -136,7 +135,7 @@ export class WorkbookUpdate {
         entries.push({
           key: s.patch.key,
           sheet: s.name,
-          fingerprint: fingerprintSheetPatch(s.patch),
+          fingerprint: part.fingerprint,
           version: GENERATOR_VERSION,
           definedName: MARKER_NAME,
         });

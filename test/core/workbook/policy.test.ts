@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { gridFromValues } from '../../../src/core/grid';
 import { emptySheetPatch, type SheetPatch, type WorkbookPatch } from '../../../src/core/patch';
-import { fingerprintSheetPatch } from '../../../src/core/workbook/fingerprint';
+import {
+  fingerprintSheetPatch,
+  seenFormula,
+  seenValue,
+} from '../../../src/core/workbook/fingerprint';
 import {
   identifySheets,
   planApply,
@@ -321,6 +325,9 @@ describe('fingerprint', () => {
       typeof import('../../../src/core/workbook/fingerprint')
     >('../../../src/core/workbook/fingerprint');
     expect(fingerprintGrid(grid)).toBe(fingerprintSheetPatch(p));
+    // what LibreOffice writes for boolean constants and for FALSE inside formulas
+    expect(seenFormula('=FALSE()')).toBe(seenValue(false));
+    expect(seenFormula('IF(A1,"TRUE()",FALSE())')).toBe(seenFormula('=if(a1, "TRUE()", FALSE)'));
     grid.rows[1]![1] = { v: 'правка' };
     expect(fingerprintGrid(grid)).not.toBe(fingerprintSheetPatch(p));
   });
