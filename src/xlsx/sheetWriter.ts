@@ -12,10 +12,10 @@ import { columnLetter, parseA1, parseArea } from '../core/grid';
 import { FingerprintHasher, seenFormula, seenValue } from '../core/workbook/fingerprint';
 import { mergedAway } from './cellValue';
 import { RowXmlWriter, type RowCell } from './rowXml';
+import { quoteSheet } from '../core/sheetRef';
 import {
   formulaBlockRows,
   formulaRow,
-  quoteSheet,
   type CellStyle,
   type ConditionalFormat,
   type SheetPatch,

@@ -7,7 +7,9 @@
 import { writeFile } from 'fs/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter, parseA1 } from '../core/grid';
-import { quoteSheet, type WorkbookPatch } from '../core/patch';
+import type { WorkbookPatch } from '../core/patch';
+import { quoteSheet } from '../core/sheetRef';
+import './sheetRefQuoting';
 import { fingerprintGrid } from '../core/workbook/fingerprint';
 import {
   identifySheets,

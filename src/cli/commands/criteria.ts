@@ -11,6 +11,7 @@ import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
+import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
 import { readSettingsFile } from '../settingsFile';
@@ -61,6 +62,7 @@ async function readInputs(
   cwd: string,
   sheet: string | undefined,
   output: Output | undefined,
+  maxParticipants: number,
 ): Promise<ReadInputs> {
   const { files, skipped } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
@@ -87,6 +89,7 @@ async function readInputs(
     }
     const read = readResults(grids, {
       file: input.display,
+      maxParticipants,
       ...(sheet !== undefined ? { sheet } : {}),
     });
     out.rows.push(...read.rows);
@@ -221,7 +224,8 @@ async function compute(
   sheet: string | undefined,
   output: Output | undefined,
 ): Promise<number> {
-  const input = await readInputs(inputs, io.cwd, sheet, output);
+  const input = await readInputs(inputs, io.cwd, sheet, output, settings.maxParticipants);
+  input.issues.push(...schoolIdentityIssues(input.rows, true));
   if (!input.rows.length) {
     io.err(
       [

@@ -17,6 +17,7 @@ import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReportPatch } from '../../core/report/build';
 import { readRiskFactors } from '../../core/report/riskFactors';
 import type { TimelinePlan } from '../../core/report/timelineSheet';
+import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import type { Settings } from '../../core/settings';
@@ -174,11 +175,15 @@ async function buildAndWrite(
     issues.push(...risks.issues);
     const resultSheets = g.sheets.filter((s) => !risks.sheets.includes(s.sheet));
     if (!resultSheets.length) continue;
-    const read = readResults(resultSheets, { file: g.file });
+    const read = readResults(resultSheets, {
+      file: g.file,
+      maxParticipants: opts.settings.maxParticipants,
+    });
     rows.push(...read.rows);
     notHeld.push(...read.notHeld);
     issues.push(...read.issues);
   }
+  issues.push(...schoolIdentityIssues(rows, true));
   for (const p of loaded.problems)
     issues.push({
       severity: 'error',

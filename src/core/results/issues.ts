@@ -35,6 +35,25 @@ export const RESULTS_ISSUE_CODES: readonly ResultsIssueCode[] = [
     meaning:
       'Число участников или отметок отрицательное, дробное или не число: строка не учитывается.',
   },
+  // Sanity checks of issue #14 (declared here beside the reader's other codes).
+  {
+    code: 'results-implausible-count',
+    severity: 'error',
+    meaning:
+      'Число участников или отметок больше правдоподобного предела (настройка maxParticipants, по умолчанию 100 000 на школу и процедуру): строка не учитывается.',
+  },
+  {
+    code: 'results-share-in-count',
+    severity: 'error',
+    meaning:
+      'В столбце количества записана доля в процентах («30%»): строка не учитывается. Если весь столбец — доли, назовите его «% «2»» или «Доля «2»», и доли будут пересчитаны в количества от числа участников.',
+  },
+  {
+    code: 'results-code-conflict',
+    severity: 'warning',
+    meaning:
+      'Один и тот же код ОО встречается с разными названиями или муниципалитетами: строки с этим кодом считаются одной школой; названы обе строки.',
+  },
   {
     code: 'results-failed-exceeds',
     severity: 'error',

@@ -7,7 +7,8 @@
  * sheets handed to the user. Then our names are added: each generated sheet's marker, print titles
  * and filter range, and the patch's workbook names.
  */
-import { quoteSheet, type WorkbookPatch } from '../../core/patch';
+import type { WorkbookPatch } from '../../core/patch';
+import { quoteSheet } from '../../core/sheetRef';
 import { renameSheetsInFormula } from '../../core/workbook/references';
 import { LEGACY_NAME, MARKER_NAME, markerFormula } from '../../core/workbook/registry';
 import type { RegistryEntry } from '../../core/workbook/registry';

@@ -7,7 +7,8 @@
  * schema (CT_Worksheet), which Excel enforces.
  */
 import { columnIndex, columnLetter, parseArea, parseA1 } from '../../core/grid';
-import { quoteSheet, type SheetPatch } from '../../core/patch';
+import type { SheetPatch } from '../../core/patch';
+import { quoteSheet } from '../../core/sheetRef';
 import { inlineTextCell, RowXmlWriter } from '../rowXml';
 import { argb, conditionalStyle, forEachPatchRow, type StyleCache } from '../sheetWriter';
 import type { WorkbookStyles } from './styles';
