@@ -4,6 +4,7 @@
  */
 import { readdir, readFile, stat } from 'fs/promises';
 import * as path from 'path';
+import { byteLimits, sizeRu, type InputLimits } from '../xlsx/limits';
 import { readWorkbook, UnreadableFileError, type WorkbookRead } from '../xlsx/read';
 import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
 import { errnoCode, FileError, fsErrorRu, fsReasonRu } from './fsErrors';
@@ -210,16 +211,33 @@ async function isOwnOutput(f: InputFile): Promise<boolean> {
 export type LoadedFile = InputFile &
   ({ workbook: WorkbookRead; error?: undefined } | { workbook?: undefined; error: string });
 
-/** Reads one workbook; unreadable files come back with a Russian `error` instead of throwing. */
-export async function loadInput(file: InputFile): Promise<LoadedFile> {
+/**
+ * Reads one workbook; unreadable files come back with a Russian `error` instead of throwing. The
+ * limits (settings `inputLimits`) refuse a zip bomb before it is unpacked. Nothing of the file is
+ * kept once the caller drops the result, so a folder is read in memory of one workbook.
+ */
+export async function loadInput(
+  file: InputFile,
+  limits?: InputLimits,
+  /** Rows of this file read so far, as the sheets stream in (progress). */
+  onRows?: (rows: number) => void,
+): Promise<LoadedFile> {
   let data: Buffer;
   try {
+    const { maxTotalBytes } = byteLimits(limits);
+    const size = (await stat(file.path)).size;
+    if (size > maxTotalBytes)
+      return {
+        ...file,
+        error: `Файл «${file.display}» отклонён: его размер ${sizeRu(size)}, а допустимо не больше ${sizeRu(maxTotalBytes)} (настройка inputLimits.maxTotalMegabytes).`,
+      };
     data = await readFile(file.path);
   } catch (e) {
     return { ...file, error: fsErrorRu(e, file.display, 'read') };
   }
   try {
-    return { ...file, workbook: await readWorkbook(file.display, data) };
+    const opts = { ...(limits ? { limits } : {}), ...(onRows ? { onRows } : {}) };
+    return { ...file, workbook: await readWorkbook(file.display, data, opts) };
   } catch (e) {
     if (e instanceof UnreadableFileError) return { ...file, error: e.message };
     return {

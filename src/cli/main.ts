@@ -6,10 +6,6 @@ import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { errnoCode, FileError, fsErrorRu } from './fsErrors';
 import { EXIT, processIo, UsageError, type Io } from './io';
-import { checkCommand } from './commands/check';
-import { reportCommand } from './commands/report';
-import { demoCommand } from './commands/demo';
-import { criteriaCommand } from './commands/criteria';
 
 export interface Command {
   name: string;
@@ -20,11 +16,28 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const COMMANDS: Command[] = [checkCommand, criteriaCommand, reportCommand, demoCommand];
+/*
+ * Commands are loaded when they run: `criteria` need not load exceljs (the writer) or the plan
+ * checker, which was a large part of a short run's start-up. The help loads them all.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const LOADERS: Record<string, () => Command> = {
+  check: () => (require('./commands/check') as typeof import('./commands/check')).checkCommand,
+  criteria: () =>
+    (require('./commands/criteria') as typeof import('./commands/criteria')).criteriaCommand,
+  report: () => (require('./commands/report') as typeof import('./commands/report')).reportCommand,
+  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function findCommand(name: string | undefined): Command | undefined {
+  return name !== undefined && Object.hasOwn(LOADERS, name) ? LOADERS[name]!() : undefined;
+}
 
 function commandList(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);
-  return COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  const commands = Object.values(LOADERS).map((load) => load());
+  const width = Math.max(...commands.map((c) => c.name.length), 8);
+  return commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
 }
 
 export const GENERAL_HELP =
@@ -61,7 +74,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    const cmd = topic ? COMMANDS.find((c) => c.name === topic) : undefined;
+    const cmd = topic ? findCommand(topic) : undefined;
     if (topic && !cmd) {
       io.err(`Неизвестная команда «${topic}».\n\n${GENERAL_HELP()}`);
       return EXIT.badInput;
@@ -73,7 +86,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.out(version());
     return EXIT.ok;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
+  const cmd = findCommand(name);
   if (!cmd) {
     io.err(`Неизвестная команда «${name}».\n\n${GENERAL_HELP()}`);
     return EXIT.badInput;

@@ -1,23 +1,13 @@
 /**
- * Limits on what an input workbook may unpack to (zip bombs). Checked before any part is parsed:
- * the sizes the zip directory declares, then the bytes each part really inflates to.
+ * Limits on what an input workbook may unpack to (zip bombs), as the unzipper applies them. The
+ * settings (zod, with their defaults) live in core/settings.ts under `inputLimits`. Checked before
+ * any part is parsed: the sizes the zip directory declares, then the bytes each part inflates to.
  */
-import { z } from 'zod';
+import { inputLimitsSchema, type InputLimits } from '../core/settings';
 
 const MB = 1024 * 1024;
 
-export const inputLimitsSchema = z.strictObject({
-  /** Largest uncompressed part (one sheet's XML, the shared strings…), in megabytes. */
-  maxPartMegabytes: z.number().positive().default(256),
-  /** All parts of one workbook together, uncompressed, in megabytes. */
-  maxTotalMegabytes: z.number().positive().default(1024),
-  /** Uncompressed ÷ compressed size above which a part is taken for a zip bomb… */
-  maxCompressionRatio: z.number().min(1).default(100),
-  /** …once it unpacks to more than this many megabytes (small parts may compress very well). */
-  ratioFromMegabytes: z.number().min(0).default(8),
-});
-
-export type InputLimits = z.infer<typeof inputLimitsSchema>;
+export { inputLimitsSchema, type InputLimits };
 
 export const DEFAULT_INPUT_LIMITS: InputLimits = inputLimitsSchema.parse({});
 

@@ -70,7 +70,7 @@ export interface OpenedWorkbook {
   /** Worksheets in tab order, with their states. */
   sheets: SheetEntry[];
   definedNames: DefinedName[];
-  readSheet(sheet: SheetEntry): Promise<Grid>;
+  readSheet(sheet: SheetEntry, onRows?: (rows: number) => void): Promise<Grid>;
 }
 
 export async function openWorkbook(
@@ -90,8 +90,8 @@ export async function openWorkbook(
     file,
     sheets: book.sheets,
     definedNames: book.definedNames,
-    readSheet: (sheet) =>
-      book.readSheet(sheet).catch((e: unknown) => Promise.reject(unreadable(file, e))),
+    readSheet: (sheet, onRows) =>
+      book.readSheet(sheet, onRows).catch((e: unknown) => Promise.reject(unreadable(file, e))),
   };
 }
 
@@ -99,11 +99,25 @@ export async function openWorkbook(
 export async function readWorkbook(
   file: string,
   data: Buffer,
-  opts: { limits?: InputLimits } = {},
+  opts: { limits?: InputLimits; onRows?: (rows: number) => void } = {},
 ): Promise<WorkbookRead> {
   const book = await openWorkbook(file, data, opts);
   const sheets: Grid[] = [];
-  for (const s of book.sheets) sheets.push(await book.readSheet(s));
+  let before = 0;
+  const onRows = opts.onRows;
+  for (const s of book.sheets) {
+    let seen = 0;
+    const grid = await book.readSheet(
+      s,
+      onRows &&
+        ((n) => {
+          seen = n;
+          onRows(before + n);
+        }),
+    );
+    before += seen;
+    sheets.push(grid);
+  }
   return {
     file,
     sheets,

@@ -60,6 +60,8 @@ export class SheetReader implements XmlHandler {
   /** Shared formulas by `si`: the master's text and position. */
   private readonly shared = new Map<string, { f: string; r: number; c: number }>();
 
+  /** Rows met so far (progress). */
+  rowsSeen = 0;
   private row = -1;
   private col = -1;
   private type: string | undefined;
@@ -140,6 +142,7 @@ export class SheetReader implements XmlHandler {
       case 'row': {
         const r = attr(attrs, 'r');
         this.row = r ? Number(r) - 1 : this.row + 1;
+        this.rowsSeen++;
         this.col = -1;
         return;
       }

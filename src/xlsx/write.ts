@@ -223,6 +223,8 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): ApplyRep
 export async function writeNewWorkbookFile(
   patch: WorkbookPatch,
   file: string,
+  /** Called after each sheet is written (progress of long runs). */
+  onSheet?: (done: number, of: number) => void,
 ): Promise<ApplyReport> {
   const plan = planApply({ sheets: [], registry: [] }, patch);
   const resolved = resolvePatchNames(patch, plan.names);
@@ -245,6 +247,7 @@ export async function writeNewWorkbookFile(
     ws.commit();
     markers.set(ws.id, p.key);
     entries.push(entry(p.key, p.name, fingerprint));
+    onSheet?.(entries.length, patch.sheets.length);
   });
   addPatchNames(wb, resolved);
   if (plan.registry) addRegistrySheet(wb, entries);

@@ -150,14 +150,17 @@ export class XlsxBook {
     return new XlsxBook(pkg, sheets, names, date1904, styles, strings);
   }
 
-  /** One worksheet as a Grid, streamed from its part. */
-  async readSheet(sheet: SheetEntry): Promise<Grid> {
+  /** One worksheet as a Grid, streamed from its part; `onRows` hears the rows read so far. */
+  async readSheet(sheet: SheetEntry, onRows?: (rows: number) => void): Promise<Grid> {
     const reader = new SheetReader(sheet.name, {
       sharedStrings: this.sharedStrings,
       styles: this.styles,
       date1904: this.date1904,
     });
-    for await (const chunk of this.pkg.textChunks(sheet.part)) reader.write(chunk);
+    for await (const chunk of this.pkg.textChunks(sheet.part)) {
+      reader.write(chunk);
+      onRows?.(reader.rowsSeen);
+    }
     return reader.grid();
   }
 }
@@ -229,7 +232,8 @@ function readStyles(xml: string): CellStyle[] {
       else if (tag === 'numFmt' && section === 'numFmts') {
         const id = Number(attr(attrs, 'numFmtId'));
         const code = attr(attrs, 'formatCode');
-        if (code !== undefined) custom.set(id, code);
+        // "dd\.mm\.yyyy" (LibreOffice) means "dd.mm.yyyy": backslash escapes dropped, as exceljs does.
+        if (code !== undefined) custom.set(id, code.replace(/\\(.)/g, '$1'));
       } else if (tag === 'xf' && section === 'cellXfs')
         xfs.push(Number(attr(attrs, 'numFmtId') ?? 0));
     },

@@ -6,12 +6,14 @@ import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
 import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
+import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
@@ -31,6 +33,8 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
   --as-of ГГГГ-ММ-ДД   дата, на которую оцениваются сроки (по умолчанию сегодня)
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка» и «Замечания»
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок нет; 1 — найдены ошибки или часть файлов не прочитана;
@@ -44,6 +48,7 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface CheckRunOptions {
@@ -56,6 +61,8 @@ export interface CheckRunOptions {
    * among the plans; a plan given as --out is refused (see inputsWithoutOutput).
    */
   out?: Output;
+  /** Progress of the run (one event per file). */
+  onProgress?: OnProgress;
 }
 
 /** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
@@ -83,7 +90,9 @@ export async function checkInputs(
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
   }));
-  for (const input of opts.out ? await inputsWithoutOutput(files, opts.out) : files) {
+  const todo = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
+  for (const [i, input] of todo.entries()) {
+    opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
     if (loaded.error !== undefined) {
       results.push({ file: input.display, sheets: [], error: loaded.error });
@@ -151,13 +160,16 @@ async function run(args: string[], io: Io): Promise<number> {
     outPath === undefined
       ? undefined
       : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  const progress = progressLine(io, parsed.values.quiet === true);
   try {
-    return await checkAndReport(parsed.positionals, io, format, output, {
+    return await checkAndReport(parsed.positionals, io, format, output, progress.stop, {
       asOf,
+      onProgress: progress.update,
       ...(sheet !== undefined ? { sheet } : {}),
       ...(period !== undefined ? { period } : {}),
     });
   } finally {
+    progress.stop();
     await output?.release();
   }
 }
@@ -167,12 +179,13 @@ async function checkAndReport(
   io: Io,
   format: 'text' | 'json',
   output: Output | undefined,
+  stopProgress: () => void,
   opts: CheckRunOptions,
 ): Promise<number> {
   const { checked, ignored } = await checkInputs(inputs, io.cwd, {
     ...opts,
     ...(output ? { out: output } : {}),
-  });
+  }).finally(stopProgress);
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
   if (format === 'json') io.out(JSON.stringify(checkToJson(checked), null, 2));

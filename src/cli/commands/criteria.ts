@@ -9,6 +9,7 @@ import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import { schoolIdentityIssues } from '../../core/results/identity';
@@ -19,6 +20,7 @@ import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import { Output } from '../output';
+import { progressLine } from '../progress';
 import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 import type { Command } from '../main';
 
@@ -35,6 +37,8 @@ const USAGE = `Использование: shnor-roadmap criteria <файлы и
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу с формулами: «Настройки», «Результаты», «Критерии»,
                        «Показатели» (порог можно менять прямо в книге)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок в данных нет; 1 — в данных есть ошибки; 2 — входные данные или
@@ -47,6 +51,7 @@ const OPTIONS = {
   settings: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 interface ReadInputs {
@@ -62,7 +67,8 @@ async function readInputs(
   cwd: string,
   sheet: string | undefined,
   output: Output | undefined,
-  maxParticipants: number,
+  settings: Settings,
+  onProgress: OnProgress,
 ): Promise<ReadInputs> {
   const { files, skipped } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
@@ -71,8 +77,14 @@ async function readInputs(
     issues: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const input of output ? await inputsWithoutOutput(files, output) : files) {
-    const loaded = await loadInput(input);
+  const todo = output ? await inputsWithoutOutput(files, output) : files;
+  let rows = 0;
+  for (const [i, input] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: input.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(input, settings.inputLimits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) {
       out.problems.push(loaded.error);
       continue;
@@ -89,10 +101,11 @@ async function readInputs(
     }
     const read = readResults(grids, {
       file: input.display,
-      maxParticipants,
+      maxParticipants: settings.maxParticipants,
       ...(sheet !== undefined ? { sheet } : {}),
     });
-    out.rows.push(...read.rows);
+    for (const row of read.rows) out.rows.push(row);
+    rows = out.rows.length;
     out.notHeld.push(...read.notHeld);
     out.issues.push(...read.issues);
   }
@@ -159,12 +172,14 @@ async function writeOut(
   rows: ResultRow[],
   result: CriteriaResult,
   settings: Settings,
+  onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
   // An existing workbook is updated at the zip level (the user's sheets copied as they are); a
   // new one is written the same way from an empty workbook.
   const book = await openForUpdate(out);
   const update = await book.apply(
     buildCriteriaPatch(rows, result, settings, { takenNames: book.userSheetNames() }),
+    { onSheet },
   );
   await writeUpdate(out, update);
   const report = update.report;
@@ -202,6 +217,7 @@ async function run(args: string[], io: Io): Promise<number> {
     outPath === undefined
       ? undefined
       : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  const progress = progressLine(io, parsed.values.quiet === true);
   try {
     return await compute(
       parsed.positionals,
@@ -210,8 +226,10 @@ async function run(args: string[], io: Io): Promise<number> {
       settings,
       stringOption(parsed, 'sheet'),
       output,
+      progress,
     );
   } finally {
+    progress.stop();
     await output?.release();
   }
 }
@@ -223,10 +241,12 @@ async function compute(
   settings: Settings,
   sheet: string | undefined,
   output: Output | undefined,
+  progress: ReturnType<typeof progressLine>,
 ): Promise<number> {
-  const input = await readInputs(inputs, io.cwd, sheet, output, settings.maxParticipants);
+  const input = await readInputs(inputs, io.cwd, sheet, output, settings, progress.update);
   input.issues.push(...schoolIdentityIssues(input.rows, true));
   if (!input.rows.length) {
+    progress.stop();
     io.err(
       [
         'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
@@ -238,15 +258,19 @@ async function compute(
     );
     return EXIT.badInput;
   }
+  progress.update({ phase: 'compute', rows: input.rows.length });
   const result = computeCriteria(input.rows, settings, input.notHeld);
   const issues = [...input.issues, ...result.issues];
+  progress.stop();
   io.out(
     format === 'json'
       ? criteriaJson(result, issues, input.problems)
       : criteriaText(result, issues, input.problems),
   );
   if (output !== undefined) {
-    const notes = await writeOut(output, input.rows, result, settings);
+    const notes = await writeOut(output, input.rows, result, settings, (done, of) =>
+      progress.update({ phase: 'write', sheets: { done, of } }),
+    ).finally(() => progress.stop());
     for (const n of notes) io.err(n);
     if (format === 'text') io.out(`\nКнига с формулами записана: ${output.shown}`);
   }

@@ -12,6 +12,7 @@ import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReportPatch } from '../../core/report/build';
@@ -28,6 +29,7 @@ import { EXIT, UsageError, type Io } from '../io';
 import { withOutput, type Output } from '../output';
 import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 import { readSettingsFile } from '../settingsFile';
+import { progressLine } from '../progress';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap report <файлы или папки с результатами…> --out ОТЧЁТ.xlsx [параметры]
@@ -46,6 +48,8 @@ const USAGE = `Использование: shnor-roadmap report <файлы ил
   --plan ФАЙЛ.xlsx     региональный план: для «Графика» и заготовок дорожных карт школ
   --settings ФАЙЛ.json настройки (порог, процедуры, годы без проведения, факторы риска…)
   --as-of ГГГГ-ММ-ДД   дата, на которую отмечаются просроченные мероприятия (по умолчанию сегодня)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Факторы риска читаются из листа входных файлов с колонками «Код ОО» и «Фактор риска …».
@@ -61,6 +65,7 @@ const OPTIONS = {
   plan: { type: 'string' },
   settings: { type: 'string' },
   'as-of': { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface ReportRun {
@@ -82,20 +87,30 @@ async function loadGrids(
   cwd: string,
   out: Output,
   plan: string | undefined,
+  limits: Settings['inputLimits'],
+  onProgress: OnProgress,
 ): Promise<LoadedGrids> {
   const { files, skipped } = await expandInputs(inputs, cwd);
   const result: LoadedGrids = {
     grids: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const f of await inputsWithoutOutput(files, out, plan ? [path.resolve(cwd, plan)] : [])) {
-    const loaded = await loadInput(f);
+  const todo = await inputsWithoutOutput(files, out, plan ? [path.resolve(cwd, plan)] : []);
+  let rows = 0;
+  for (const [i, f] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: f.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(f, limits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) result.problems.push(loaded.error);
-    else
+    else {
+      rows += loaded.workbook.sheets.reduce((n, g) => n + g.rows.length, 0);
       result.grids.push({
         file: f.display,
         sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET),
       });
+    }
   }
   return result;
 }
@@ -107,7 +122,10 @@ async function loadPlan(
   settings: Settings,
 ): Promise<TimelinePlan> {
   const full = path.resolve(cwd, file);
-  const loaded = await loadInput({ path: full, display: displayPath(cwd, full) });
+  const loaded = await loadInput(
+    { path: full, display: displayPath(cwd, full) },
+    settings.inputLimits,
+  );
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
   const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
   const checks = checkWorkbook(loaded.workbook.sheets, {
@@ -150,6 +168,8 @@ export async function runReport(opts: {
   onChangedByUser?: (lines: string[]) => void;
   /** Called when another run is writing the same report and this one waits. */
   onWait?: (message: string) => void;
+  /** Progress of the run: files read, then computing, then sheets written. */
+  onProgress?: OnProgress;
 }): Promise<ReportRun> {
   const file = path.resolve(opts.cwd, opts.out);
   return withOutput(
@@ -163,7 +183,15 @@ async function buildAndWrite(
   opts: Parameters<typeof runReport>[0],
   out: Output,
 ): Promise<ReportRun> {
-  const loaded = await loadGrids(opts.inputs, opts.cwd, out, opts.plan);
+  const onProgress = opts.onProgress ?? (() => undefined);
+  const loaded = await loadGrids(
+    opts.inputs,
+    opts.cwd,
+    out,
+    opts.plan,
+    opts.settings.inputLimits,
+    onProgress,
+  );
   const rows: ResultRow[] = [];
   const notHeld: NotHeld[] = [];
   const issues: Issue[] = [];
@@ -201,6 +229,7 @@ async function buildAndWrite(
     ? await loadPlan(opts.plan, opts.cwd, opts.asOf, opts.settings)
     : undefined;
 
+  onProgress({ phase: 'compute', rows: rows.length });
   const criteria = computeCriteria(rows, opts.settings, notHeld);
   // An existing report is updated at the zip level (the user's sheets copied as they are, ours
   // replaced); a new one is written the same way from an empty workbook.
@@ -218,7 +247,9 @@ async function buildAndWrite(
     criteriaPatch,
     previousKeys: generated.map((g) => g.key),
   });
-  const result = await book.apply(patch);
+  const result = await book.apply(patch, {
+    onSheet: (done, of) => onProgress({ phase: 'write', sheets: { done, of } }),
+  });
   const apply = result.report;
   if (apply.changedByUser.length && opts.onChangedByUser)
     opts.onChangedByUser(apply.changedByUser.map(changedLine));
@@ -283,19 +314,23 @@ async function run(args: string[], io: Io): Promise<number> {
   const asOf = asOfText ? isoDateOption('as-of', asOfText) : io.today;
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
   const plan = stringOption(parsed, 'plan');
+  const progress = progressLine(io, parsed.values.quiet === true);
   const result = await runReport({
+    onProgress: progress.update,
     inputs: parsed.positionals,
     out,
     ...(plan ? { plan } : {}),
     settings,
     asOf,
     cwd: io.cwd,
-    onChangedByUser: (lines) =>
+    onChangedByUser: (lines) => {
+      progress.stop();
       io.out(
         `Созданные программой листы, которые вы изменили, заменены новыми:\n  ${lines.join('\n  ')}`,
-      ),
+      );
+    },
     onWait: (message) => io.err(message),
-  });
+  }).finally(() => progress.stop());
   io.out(describeRun(result, io.cwd));
   // The report is written either way; errors in the data (unreadable files among them) make it 1.
   return result.issues.some((i) => i.severity === 'error') ? EXIT.errorsFound : EXIT.ok;

@@ -48,6 +48,11 @@ import { MINIMAL_STYLES, WorkbookStyles } from './styles';
 import { activeTab, editWorkbookXml, renamedSheetElement, sheetElements } from './workbookXml';
 import { ZipWriter } from './zipWriter';
 
+export interface ApplyOptions extends PlanApplyOptions {
+  /** Called after each generated sheet is written (progress of long runs). */
+  onSheet?: (done: number, of: number) => void;
+}
+
 export interface UpdateResult {
   report: ApplyReport;
   /** The new file's bytes, in chunks (write them in order). */
@@ -87,7 +92,7 @@ export class WorkbookUpdate {
   }
 
   /** Carries the patch out; the workbook on disk is not touched (write `chunks` yourself). */
-  async apply(patch: WorkbookPatch, options: PlanApplyOptions = {}): Promise<UpdateResult> {
+  async apply(patch: WorkbookPatch, options: ApplyOptions = {}): Promise<UpdateResult> {
     const pkg = this.pkg;
     const plan = planApply(this.read.state, patch, options);
     const resolved = resolvePatchNames(patch, plan.names);
@@ -132,6 +137,7 @@ export class WorkbookUpdate {
         written.set(slot.part, part.xml);
         stamps.set(s.patch.key, partStamp(part.xml));
         ours.push({ position, key: s.patch.key, local: part.localNames });
+        options.onSheet?.(ours.length, resolved.sheets.length);
         entries.push({
           key: s.patch.key,
           sheet: s.name,
