@@ -20,7 +20,7 @@ export default tseslint.config(
   prettier,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
@@ -38,14 +38,9 @@ export default tseslint.config(
     },
   },
   {
-    // Temporary: being split by their owners (plan: deadline.ts, read.ts; catalogue: table.ts,
-    // workbookPatch.ts). Remove each entry when its file is under 400 lines.
-    files: [
-      'src/core/plan/deadline.ts',
-      'src/core/plan/read.ts',
-      'src/core/results/table.ts',
-      'src/core/criteria/workbookPatch.ts',
-    ],
+    // Temporary: over 400 lines, to be split (plan: deadline.ts, read.ts; safe: cli/output.ts).
+    // Remove each entry when its file is under 400 lines.
+    files: ['src/core/plan/deadline.ts', 'src/core/plan/read.ts', 'src/cli/output.ts'],
     rules: { 'max-lines': 'off' },
   },
   {

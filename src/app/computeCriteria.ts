@@ -9,7 +9,7 @@ import { buildCriteriaPatch } from '../core/criteria/workbookPatch';
 import type { RecognisedTable } from '../core/results/recognisedTable';
 import { userSheetNames } from '../core/workbook/policy';
 import { previewPatch } from './preview';
-import { readInputs } from './readResults';
+import { readInputs, type FileRead } from './readResults';
 import type { UseCaseInput, UseCaseOutput } from './types';
 
 export interface CriteriaResults {
@@ -17,12 +17,18 @@ export interface CriteriaResults {
   /** Result rows read (0: nothing to compute). */
   rows: number;
   tables: RecognisedTable[];
+  /** What was read from each input, in their order. */
+  files: FileRead[];
 }
 
 export function computeCriteria(
   input: UseCaseInput & { sheet?: string },
 ): UseCaseOutput<CriteriaResults> {
-  const read = readInputs(input.files, input.sheet !== undefined ? { sheet: input.sheet } : {});
+  const read = readInputs(input.files, {
+    maxParticipants: input.settings.maxParticipants,
+    ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
+  });
+  input.onProgress?.({ phase: 'compute', rows: read.rows.length });
   const criteria = computeSchoolCriteria(read.rows, input.settings, read.notHeld);
   const patch = buildCriteriaPatch(read.rows, criteria, input.settings, {
     takenNames: userSheetNames(input.workbook),
@@ -30,7 +36,7 @@ export function computeCriteria(
   return {
     patch,
     issues: [...read.issues, ...criteria.issues],
-    results: { criteria, rows: read.rows.length, tables: read.tables },
+    results: { criteria, rows: read.rows.length, tables: read.tables, files: read.files },
     preview: previewPatch(input.workbook, patch),
     chart: null,
   };

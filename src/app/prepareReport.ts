@@ -14,7 +14,7 @@ import { identifySheets, userSheetNames } from '../core/workbook/policy';
 import { addShnorChart } from './chart';
 import { previewPatch } from './preview';
 import { readInputs } from './readResults';
-import type { UseCaseInput, UseCaseOutput } from './types';
+import type { SourceFile, UseCaseInput, UseCaseOutput } from './types';
 
 export interface ReportResults {
   criteria: CriteriaResult;
@@ -39,10 +39,17 @@ export function reportPlan(checks: SheetCheck[], file?: string): TimelinePlan | 
   };
 }
 
+/** The index's title names the input files; the pane's open workbook has no file name. */
+function reportTitle(files: SourceFile[]): { title?: string } {
+  const names = files.filter((f) => f.file).map((f) => f.file.split(/[\\/]/).pop()!);
+  return names.length ? { title: `Отчёт по школам: ${names.join(', ')}` } : {};
+}
+
 export function prepareReport(
   input: UseCaseInput & { plan?: TimelinePlan | null },
 ): UseCaseOutput<ReportResults> {
-  const read = readInputs(input.files);
+  const read = readInputs(input.files, { maxParticipants: input.settings.maxParticipants });
+  input.onProgress?.({ phase: 'compute', rows: read.rows.length });
   const criteria = computeSchoolCriteria(read.rows, input.settings, read.notHeld);
   // The user's own sheets keep their names; ours avoid them.
   const takenNames = userSheetNames(input.workbook);
@@ -52,6 +59,7 @@ export function prepareReport(
     riskFactors: read.riskFactors,
     ...(input.plan ? { plan: input.plan } : {}),
     asOf: input.asOf,
+    ...reportTitle(input.files),
     takenNames,
     criteriaPatch,
     previousKeys: [...identifySheets(input.workbook).generated.keys()],

@@ -6,6 +6,7 @@
 import type { Grid } from '../core/grid';
 import type { Issue } from '../core/issue';
 import type { WorkbookPatch } from '../core/patch';
+import type { OnProgress } from '../core/progress';
 import type { Settings } from '../core/settings';
 import type { WorkbookState } from '../core/workbook/policy';
 import type { ChartSpec } from './chart';
@@ -23,6 +24,8 @@ export interface UseCaseInput {
   asOf: string;
   /** The workbook the patch will land in, as its host reads it (empty for a new file). */
   workbook: WorkbookState;
+  /** Told when the inputs are read and the work begins (the host draws it). */
+  onProgress?: OnProgress;
 }
 
 /** What applying the patch will do, with the real final names. */

@@ -25,8 +25,12 @@ export function checkPlanSheet(grid: Grid, settings: Settings, asOf: string): Sh
   return out.results.files[0]!.sheets[0]!;
 }
 
-export function readAllResults(grids: Grid[]): ResultsRead {
-  const read = readInputs(workbookFile(grids));
+/** The results tables of the open workbook, read as the use cases read them. */
+export function readAllResults(grids: Grid[], settings?: Settings): ResultsRead {
+  const read = readInputs(
+    workbookFile(grids),
+    settings ? { maxParticipants: settings.maxParticipants } : {},
+  );
   return { rows: read.rows, tables: read.tables, issues: read.issues, notHeld: read.notHeld };
 }
 

@@ -15,21 +15,28 @@ import { loadInput } from '../../src/cli/files';
 import type { Grid } from '../../src/core/grid';
 import { defaultSettings } from '../../src/core/settings';
 import { generateRegion } from '../../src/core/synthetic/region';
-import { resultsGrid, riskGrid } from '../../src/core/synthetic/regionGrids';
+import { gridFromValues, type CellValue } from '../../src/core/grid';
+import { RESULTS_HEADER, resultsGrid, riskGrid } from '../../src/core/synthetic/regionGrids';
 import { createExcelHost } from '../../src/taskpane/excelHost';
 import { FakeWorkbookModel } from '../fake-excel/model';
 import { installFakeOffice } from '../fake-excel/office';
 
 const FILE = 'результаты.xlsx';
 
-async function fromCli(grids: Grid[]): Promise<SourceFile[]> {
+/** The command line's reader over files holding these grids (the first file is named FILE). */
+async function fromCli(grids: Grid[], ...moreFiles: Grid[][]): Promise<SourceFile[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'shnor-hosts-'));
   try {
-    const file = path.join(dir, FILE);
-    await writeGridsFile(grids, file);
-    const loaded = await loadInput({ path: file, display: FILE });
-    if (loaded.error !== undefined) throw new Error(loaded.error);
-    return [{ file: FILE, sheets: loaded.workbook.sheets }];
+    const out: SourceFile[] = [];
+    for (const [i, fileGrids] of [grids, ...moreFiles].entries()) {
+      const name = i === 0 ? FILE : `ещё ${i}.xlsx`;
+      const file = path.join(dir, name);
+      await writeGridsFile(fileGrids, file);
+      const loaded = await loadInput({ path: file, display: name });
+      if (loaded.error !== undefined) throw new Error(loaded.error);
+      out.push({ file: name, sheets: loaded.workbook.sheets });
+    }
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -70,5 +77,47 @@ describe('the command line and the pane agree', () => {
     const b = computeCriteria({ ...common, files: pane });
     expect(b.patch).toEqual(a.patch);
     expect(b.issues).toEqual(a.issues);
+  });
+
+  /**
+   * A sheet of more results: one school's row under another name, another row with more pupils
+   * than settings.maxParticipants allows.
+   */
+  function moreResults(): Grid {
+    const rows = resultsGrid(region).rows.slice(1, 3);
+    const values = rows.map((r) => (r ?? []).map((c) => (c?.v ?? null) as CellValue));
+    values[0]![2] = 'Совсем другая школа';
+    values[0]![3] = 2019; // another year: not a duplicate of the row it came from
+    values[1]![7] = 500000;
+    return gridFromValues('Ещё результаты', [[...RESULTS_HEADER], ...values]);
+  }
+
+  it('the results sanity and school identity checks are the same for both hosts', async () => {
+    const sheets = [resultsGrid(region), moreResults(), riskGrid(region)];
+    const [cli, pane] = [await fromCli(sheets), await fromPane(sheets)];
+    for (const useCase of [prepareReport, computeCriteria]) {
+      const a = useCase({ ...common, files: cli });
+      const b = useCase({ ...common, files: pane });
+      expect(b.issues).toEqual(a.issues);
+      expect(b.patch).toEqual(a.patch);
+      const codes = a.issues.map((i) => i.code);
+      expect(codes).toContain('results-code-conflict');
+      expect(codes).toContain('results-implausible-count');
+    }
+  });
+
+  it('a school code under two names across files is said by the use case, at the later file', async () => {
+    const cli = await fromCli([resultsGrid(region), riskGrid(region)], [moreResults()]);
+    for (const useCase of [prepareReport, computeCriteria]) {
+      const conflicts = useCase({ ...common, files: cli }).issues.filter(
+        (i) => i.code === 'results-code-conflict',
+      );
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]!.file).toBe('ещё 1.xlsx');
+    }
+    // The counts limit comes from the settings the use case is given.
+    const strict = { ...common.settings, maxParticipants: 1 };
+    const issues = computeCriteria({ ...common, settings: strict, files: cli }).issues;
+    expect(issues.filter((i) => i.code === 'results-implausible-count').length).toBeGreaterThan(1);
   });
 });

@@ -17,7 +17,7 @@ import type { ApplyReport } from '../../src/core/workbook/policy';
 import { markerKey } from '../../src/core/workbook/registry';
 import { applyPatch as applyExcel } from '../../src/excel/apply';
 import { sheetMarkers } from '../../src/xlsx/markers';
-import { worksheetToGrid } from '../../src/xlsx/read';
+import { worksheetToGrid } from '../../src/xlsx/exceljsRead';
 import { applyPatch as applyXlsx, loadWorkbook, workbookToBuffer } from '../../src/xlsx/write';
 import { FakeExcelContext } from '../fake-excel/context';
 import { FakeWorkbookModel } from '../fake-excel/model';

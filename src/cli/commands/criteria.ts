@@ -3,28 +3,26 @@
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
 import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
 import { computeCriteria } from '../../app/computeCriteria';
 import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { CriteriaResult } from '../../core/criteria/types';
 import type { Issue } from '../../core/issue';
-import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { WorkbookPatch } from '../../core/patch';
+import type { OnProgress } from '../../core/progress';
+import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
+import type { Settings } from '../../core/settings';
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
-import {
-  applyPatch,
-  loadWorkbook,
-  workbookState,
-  writeNewWorkbookFile,
-  writeWorkbookFile,
-} from '../../xlsx/write';
+import type { WorkbookUpdate } from '../../xlsx/update/update';
+import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
-import { expandInputs, loadInput } from '../files';
+import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../command';
+import { Output } from '../output';
+import { progressLine } from '../progress';
+import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
 
@@ -39,6 +37,8 @@ const USAGE = `Использование: shnor-roadmap criteria <файлы и
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу с формулами: «Настройки», «Результаты», «Критерии»,
                        «Показатели» (порог можно менять прямо в книге)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок в данных нет; 1 — в данных есть ошибки; 2 — входные данные или
@@ -54,26 +54,41 @@ const OPTIONS = {
 } as const;
 
 interface LoadedInputs {
-  files: SourceFile[];
+  /** The sheets of each file that could be used, for the use case. */
+  sources: SourceFile[];
   /** Files that could not be used, in Russian. */
   problems: string[];
+  /** Each input file in order: why it was not used, or null (its sheets are in `sources`). */
+  files: Array<{ file: string; error: string | null }>;
+  /** Other files found in folders, passed over. */
+  ignored: number;
 }
 
 async function loadInputs(
   inputs: string[],
   cwd: string,
   sheet: string | undefined,
-  exclude: string | undefined,
+  output: Output | undefined,
+  settings: Settings,
+  onProgress: OnProgress,
 ): Promise<LoadedInputs> {
-  const { files, skipped } = await expandInputs(inputs, cwd);
-  const out: LoadedInputs = {
-    files: [],
-    problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
+  const { files, skipped, ignored } = await expandInputs(inputs, cwd);
+  const out: LoadedInputs = { sources: [], problems: [], files: [], ignored: ignored.length };
+  const fail = (file: string, error: string) => {
+    out.problems.push(error);
+    out.files.push({ file, error });
   };
-  for (const input of files.filter((f) => f.path !== exclude)) {
-    const loaded = await loadInput(input);
+  for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
+  const todo = output ? await inputsWithoutOutput(files, output) : files;
+  let rows = 0;
+  for (const [i, input] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: input.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(input, settings.inputLimits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) {
-      out.problems.push(loaded.error);
+      fail(input.display, loaded.error);
       continue;
     }
     const grids = loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET);
@@ -81,12 +96,15 @@ async function loadInputs(
       sheet !== undefined &&
       !grids.some((g) => g.sheet.trim().toLowerCase() === sheet.trim().toLowerCase())
     ) {
-      out.problems.push(
+      fail(
+        input.display,
         `В файле «${input.display}» нет листа «${sheet}». Листы файла: ${grids.map((g) => `«${g.sheet}»`).join(', ') || 'нет'}.`,
       );
       continue;
     }
-    out.files.push({ file: input.display, sheets: grids });
+    out.sources.push({ file: input.display, sheets: grids });
+    out.files.push({ file: input.display, error: null });
+    rows += grids.reduce((n, g) => n + g.rows.length, 0);
   }
   return out;
 }
@@ -137,27 +155,20 @@ export function criteriaText(result: CriteriaResult, issues: Issue[], problems: 
   return lines.join('\n');
 }
 
-/** The JSON the command prints: the criteria result with every issue of reading and computing. */
-export function criteriaJson(result: CriteriaResult, issues: Issue[], problems: string[]): string {
-  return JSON.stringify({ ...result, issues: sortIssues(issues), problems }, null, 2);
-}
-
 /**
- * Writes the criteria workbook. A new file is streamed (flat memory at region scale); an existing
- * one is updated: the sheets of an earlier run are replaced, the user's own sheets keep their
- * names and ours avoid them.
+ * Writes the criteria workbook: the sheets of an earlier run are replaced, the user's own sheets
+ * are copied as they are and keep their names, ours avoid them. An existing workbook is updated
+ * at the zip level; a new one is written the same way from an empty workbook.
  */
 async function writeOut(
-  file: string,
-  existing: ExcelJS.Workbook | null,
+  out: Output,
+  book: WorkbookUpdate,
   patch: WorkbookPatch,
+  onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
-  if (!existing) {
-    await writeNewWorkbookFile(patch, file);
-    return [];
-  }
-  const report = applyPatch(existing, patch);
-  await writeWorkbookFile(existing, file);
+  const update = await book.apply(patch, { onSheet });
+  await writeUpdate(out, update);
+  const report = update.report;
   return [
     ...report.changedByUser.map(
       (c) =>
@@ -170,6 +181,14 @@ async function writeOut(
   ];
 }
 
+/** Each input in order: why it was not used, or what the use case read from it. */
+function filesRead(loaded: LoadedInputs, read: ResultsFileRead[]): ResultsFileRead[] {
+  let next = 0;
+  return loaded.files.map((f) =>
+    f.error !== null ? { file: f.file, error: f.error, rows: [], issues: [] } : read[next++]!,
+  );
+}
+
 async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(args, OPTIONS);
   if (!parsed.positionals.length)
@@ -180,25 +199,48 @@ async function run(args: string[], io: Io): Promise<number> {
   ] as const);
   const out = stringOption(parsed, 'out');
   const outPath = out === undefined ? undefined : path.resolve(io.cwd, out);
-  if (outPath !== undefined && !/\.xlsx$/i.test(outPath))
-    throw new UsageError(`--out ожидает имя файла .xlsx, получено «${out}».`);
+  if (outPath !== undefined) checkOutExtension(outPath, out!, existsSync(outPath));
   if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
     throw new UsageError(
       '--out не должен совпадать с входным файлом: укажите отдельный файл для критериев.',
     );
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
 
-  const sheet = stringOption(parsed, 'sheet');
-  const input = await loadInputs(parsed.positionals, io.cwd, sheet, outPath);
-  const existing =
-    outPath !== undefined && existsSync(outPath)
-      ? await loadWorkbook(await readFile(outPath))
-      : null;
+  // The workbook is locked before anything is read, so two runs never interleave on it.
+  const output =
+    outPath === undefined
+      ? undefined
+      : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  const progress = progressLine(io, parsed.values.quiet === true);
+  try {
+    return await compute(parsed.positionals, io, format, settings, {
+      sheet: stringOption(parsed, 'sheet'),
+      output,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+    await output?.release();
+  }
+}
+
+async function compute(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  settings: Settings,
+  opts: { sheet: string | undefined; output: Output | undefined; onProgress: OnProgress },
+): Promise<number> {
+  const { sheet, output, onProgress } = opts;
+  const input = await loadInputs(inputs, io.cwd, sheet, output, settings, onProgress);
+  // The workbook the criteria land in: our sheets avoid the names of the user's own.
+  const book = output ? await openForUpdate(output) : undefined;
   const computed = computeCriteria({
-    files: input.files,
+    files: input.sources,
     settings,
     asOf: io.today,
-    workbook: existing ? workbookState(existing) : NEW_WORKBOOK,
+    workbook: book ? book.state() : NEW_WORKBOOK,
+    onProgress,
     ...(sheet !== undefined ? { sheet } : {}),
   });
   if (!computed.results.rows) {
@@ -217,13 +259,19 @@ async function run(args: string[], io: Io): Promise<number> {
   const issues = computed.issues;
   io.out(
     format === 'json'
-      ? criteriaJson(result, issues, input.problems)
+      ? JSON.stringify(
+          criteriaToJson(filesRead(input, computed.results.files), input.ignored, result),
+          null,
+          2,
+        )
       : criteriaText(result, issues, input.problems),
   );
-  if (outPath !== undefined) {
-    const notes = await writeOut(outPath, existing, computed.patch);
+  if (output !== undefined && book !== undefined) {
+    const notes = await writeOut(output, book, computed.patch, (done, of) =>
+      onProgress({ phase: 'write', sheets: { done, of } }),
+    );
     for (const n of notes) io.err(n);
-    if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
+    if (format === 'text') io.out(`\nКнига с формулами записана: ${output.shown}`);
   }
   return countBySeverity(issues).error > 0 || input.problems.length > 0
     ? EXIT.errorsFound

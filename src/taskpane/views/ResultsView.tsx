@@ -137,7 +137,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
     try {
       const grids = await host.readUserSheets();
       setBusy({ label: 'Распознаю таблицы результатов…' });
-      const r = readAllResults(grids);
+      const r = readAllResults(grids, settings);
       setRead(r);
       if (r.rows.length === 0)
         setNotice({
