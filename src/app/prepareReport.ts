@@ -12,9 +12,10 @@ import { buildReportPatch, INDEX_SHEET } from '../core/report/build';
 import type { TimelinePlan } from '../core/report/timelineSheet';
 import { identifySheets, userSheetNames } from '../core/workbook/policy';
 import { addShnorChart } from './chart';
+import { checkPlans } from './checkPlans';
 import { previewPatch } from './preview';
 import { readInputs } from './readResults';
-import type { SourceFile, UseCaseInput, UseCaseOutput } from './types';
+import { NEW_WORKBOOK, type SourceFile, type UseCaseInput, type UseCaseOutput } from './types';
 
 export interface ReportResults {
   criteria: CriteriaResult;
@@ -22,7 +23,10 @@ export interface ReportResults {
   rows: number;
   /** The index sheet's final name. */
   indexSheet: string;
-  /** Activities of the plan the timeline and school roadmaps were built from (null: no plan). */
+  /**
+   * Activities of the plan the timeline and school roadmaps were built from (null: no plan, or
+   * no plan table in the plan file).
+   */
   planActivities: number | null;
 }
 
@@ -45,9 +49,27 @@ function reportTitle(files: SourceFile[]): { title?: string } {
   return names.length ? { title: `Отчёт по школам: ${names.join(', ')}` } : {};
 }
 
-export function prepareReport(
-  input: UseCaseInput & { plan?: TimelinePlan | null },
-): UseCaseOutput<ReportResults> {
+export interface PrepareReportInput extends UseCaseInput {
+  /** A plan the host has already checked (the pane's plan sheet). */
+  plan?: TimelinePlan | null;
+  /** A plan file to check here (the command line's --plan); its plan sheet is used. */
+  planFile?: SourceFile;
+}
+
+/** The plan of the report: the one given, or the plan sheet found in the plan file. */
+function planOf(input: PrepareReportInput): TimelinePlan | null {
+  if (!input.planFile) return input.plan ?? null;
+  const checked = checkPlans({
+    files: [input.planFile],
+    settings: input.settings,
+    asOf: input.asOf,
+    workbook: NEW_WORKBOOK,
+  });
+  return reportPlan(checked.results.files[0]?.sheets ?? [], input.planFile.file);
+}
+
+export function prepareReport(input: PrepareReportInput): UseCaseOutput<ReportResults> {
+  const plan = planOf(input);
   const read = readInputs(input.files, { maxParticipants: input.settings.maxParticipants });
   input.onProgress?.({ phase: 'compute', rows: read.rows.length });
   const criteria = computeSchoolCriteria(read.rows, input.settings, read.notHeld);
@@ -57,7 +79,7 @@ export function prepareReport(
   const built = buildReportPatch({
     criteria,
     riskFactors: read.riskFactors,
-    ...(input.plan ? { plan: input.plan } : {}),
+    ...(plan ? { plan } : {}),
     asOf: input.asOf,
     ...reportTitle(input.files),
     takenNames,
@@ -74,7 +96,7 @@ export function prepareReport(
       criteria,
       rows: read.rows.length,
       indexSheet: index?.name ?? INDEX_SHEET,
-      planActivities: input.plan ? input.plan.activities.length : null,
+      planActivities: plan ? plan.activities.length : null,
     },
     preview,
     chart,

@@ -6,13 +6,11 @@
  */
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { checkPlans } from '../../app/checkPlans';
-import { prepareReport, reportPlan } from '../../app/prepareReport';
-import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
+import { prepareReport } from '../../app/prepareReport';
+import type { SourceFile } from '../../app/types';
 import type { CriteriaResult } from '../../core/criteria/types';
 import type { Issue } from '../../core/issue';
 import type { OnProgress } from '../../core/progress';
-import type { TimelinePlan } from '../../core/report/timelineSheet';
 import type { Settings } from '../../core/settings';
 import type { ApplyReport, ChangedByUser } from '../../core/workbook/policy';
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
@@ -108,30 +106,19 @@ async function loadGrids(
   return result;
 }
 
+/** The --plan file's sheets, named by its base name (the timeline cites it so). */
 async function loadPlan(
   file: string,
   cwd: string,
-  asOf: string,
   settings: Settings,
-): Promise<TimelinePlan> {
+): Promise<SourceFile & { display: string }> {
   const full = path.resolve(cwd, file);
   const loaded = await loadInput(
     { path: full, display: displayPath(cwd, full) },
     settings.inputLimits,
   );
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
-  const checked = checkPlans({
-    files: [{ file: path.basename(full), sheets: loaded.workbook.sheets }],
-    settings,
-    asOf,
-    workbook: NEW_WORKBOOK,
-  });
-  const plan = reportPlan(checked.results.files[0]?.sheets ?? [], path.basename(full));
-  if (!plan)
-    throw new UsageError(
-      `В файле плана «${loaded.display}» не найдена таблица плана. Проверьте его командой shnor-roadmap check.`,
-    );
-  return plan;
+  return { file: path.basename(full), sheets: loaded.workbook.sheets, display: loaded.display };
 }
 
 /** A generated sheet the user changed, as the command reports it. */
@@ -178,9 +165,7 @@ async function buildAndWrite(
     opts.settings.inputLimits,
     onProgress,
   );
-  const plan = opts.plan
-    ? await loadPlan(opts.plan, opts.cwd, opts.asOf, opts.settings)
-    : undefined;
+  const plan = opts.plan ? await loadPlan(opts.plan, opts.cwd, opts.settings) : undefined;
   // An existing report is updated at the zip level (the user's sheets copied as they are, ours
   // replaced); a new one is written the same way from an empty workbook.
   const book = await openForUpdate(out);
@@ -189,12 +174,16 @@ async function buildAndWrite(
     settings: opts.settings,
     asOf: opts.asOf,
     workbook: book.state(),
-    plan: plan ?? null,
+    ...(plan ? { planFile: { file: plan.file, sheets: plan.sheets } } : {}),
     onProgress,
   });
   if (!prepared.results.rows)
     throw new UsageError(
       `Во входных файлах не найдено результатов оценочных процедур.${loaded.problems.length ? `\n${loaded.problems.join('\n')}` : ''}`,
+    );
+  if (plan && prepared.results.planActivities === null)
+    throw new UsageError(
+      `В файле плана «${plan.display}» не найдена таблица плана. Проверьте его командой shnor-roadmap check.`,
     );
   const issues: Issue[] = [
     ...prepared.issues,
