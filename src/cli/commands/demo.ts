@@ -21,7 +21,7 @@ import { EXIT, type Io } from '../io';
 import type { Command } from '../command';
 import { withOutput } from '../output';
 import { readSettingsFile } from '../settingsFile';
-import { describeRun, runReport } from './report';
+import { describeRun, runReport } from '../reportRun';
 
 const USAGE = `Использование: shnor-roadmap demo [--out ПАПКА] [--as-of ГГГГ-ММ-ДД]
 
