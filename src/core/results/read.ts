@@ -1,5 +1,5 @@
 /**
- * readResults: every results table the user pasted, in any of the shapes of domain.md §3.1–§3.2,
+ * readResults: every results table the user pasted, in any of the shapes of docs/domain.md §3.1–§3.2,
  * normalised into ResultRow[]; rows that cannot be used are listed with the reason, never dropped
  * silently.
  */
