@@ -1,10 +1,11 @@
 /**
  * Precision of the plan check against a methodologist's verdicts: for every NAME.labels.json in a
  * folder, checks NAME.xlsx (the careful paste, "clean") and NAME-pasted.xlsx (as it comes out of
- * the document) the way `check --as-of 2023-06-01` does, matches each reported issue with its
- * label, and prints per plan and in total the precision of errors and warnings (infos too), the
- * TRUE issues no longer reported, every issue without a label (to be judged), and which of the
- * problems the labels say the check missed now have an issue on their rows.
+ * the document) with the use case `check --as-of 2023-06-01` runs (checkPlans, default
+ * settings), matches each reported issue with its label, and prints per plan and in total the
+ * precision of errors and warnings (infos too), the TRUE issues no longer reported, every issue
+ * without a label (to be judged), and which of the problems the labels say the check missed now
+ * have an issue on their rows.
  *
  *   npm run precision [-- folder]
  *
@@ -12,8 +13,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { checkPlans } from '../src/app/checkPlans';
+import { NEW_WORKBOOK } from '../src/app/types';
 import { sortIssues, type Issue, type Severity } from '../src/core/issue';
-import { checkWorkbook } from '../src/core/plan/check';
+import { defaultSettings } from '../src/core/settings';
 import { readWorkbook } from '../src/xlsx/read';
 
 /** The day the labels were judged on (their "about" says `check --as-of 2023-06-01`). */
@@ -148,8 +151,16 @@ export async function measureVariant(
   const file = path.join(dir, `${plan}${variant === 'clean' ? '' : variant}.xlsx`);
   if (!existsSync(file)) return null;
   const wb = await readWorkbook(path.basename(file), readFileSync(file));
-  const sheets = checkWorkbook(wb.sheets, { fileName: path.basename(file), asOf: AS_OF });
-  const issues = sheets.flatMap((s) => sortIssues(s.issues));
+  // The use case `check` runs, with default settings.
+  const checked = checkPlans({
+    files: [{ file: path.basename(file), sheets: wb.sheets }],
+    settings: defaultSettings(),
+    asOf: AS_OF,
+    workbook: NEW_WORKBOOK,
+  });
+  const issues = checked.results.files.flatMap((f) =>
+    f.sheets.flatMap((s) => sortIssues(s.issues)),
+  );
   const { pairs, lost } = matchLabels(issues, labels);
   const tally = emptyTally();
   const unjudged: Issue[] = [];

@@ -2,21 +2,26 @@
  * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
  * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
  */
-import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { checkPlans, type CheckPlansInput } from '../../app/checkPlans';
+import { NEW_WORKBOOK } from '../../app/types';
 import type { Grid } from '../../core/grid';
-import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
+import type { WorkbookPatch } from '../../core/patch';
 import { parsePeriodSetting } from '../../core/plan/period';
-import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
-import { applyPatch, loadWorkbook, REGISTRY_SHEET, writeWorkbookFile } from '../../xlsx/write';
+import type { CheckedFile } from '../../core/plan/reviewPatch';
+import type { OnProgress } from '../../core/progress';
+import { defaultSettings } from '../../core/settings';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
+import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
-import { expandInputs, loadInput } from '../files';
+import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
+import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
+import { Output } from '../output';
 
 const USAGE = `Использование: shnor-roadmap check <файлы или папки…> [параметры]
 
@@ -31,6 +36,8 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
   --as-of ГГГГ-ММ-ДД   дата, на которую оцениваются сроки (по умолчанию сегодня)
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка» и «Замечания»
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок нет; 1 — найдены ошибки или часть файлов не прочитана;
@@ -44,15 +51,21 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface CheckRunOptions {
   sheet?: string;
-  /** The --period setting, already parsed. */
-  period?: { start: string; end: string; schoolYear: boolean };
+  /** The --period setting as typed (already checked). */
+  period?: string;
   asOf: string;
-  /** Absolute path left out of folders: the review workbook of an earlier run lying among the plans. */
-  exclude?: string;
+  /**
+   * The review workbook being written: left out of the inputs when it is an earlier review lying
+   * among the plans; a plan given as --out is refused (see inputsWithoutOutput).
+   */
+  out?: Output;
+  /** Progress of the run (one event per file). */
+  onProgress?: OnProgress;
 }
 
 /** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
@@ -73,41 +86,47 @@ export async function checkInputs(
   inputs: string[],
   cwd: string,
   opts: CheckRunOptions,
-): Promise<{ checked: CheckedFile[]; ignored: string[] }> {
+): Promise<{ checked: CheckedFile[]; ignored: string[]; review: WorkbookPatch }> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const results: CheckedFile[] = skipped.map((s) => ({
+  const sources: CheckPlansInput['files'] = skipped.map((s) => ({
     file: s.display,
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
   }));
-  for (const input of files.filter((f) => f.path !== opts.exclude)) {
+  const todo = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
+  for (const [i, input] of todo.entries()) {
+    opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
-    if (loaded.error !== undefined) {
-      results.push({ file: input.display, sheets: [], error: loaded.error });
-      continue;
-    }
-    const grids = sheetsToCheck(loaded.workbook.sheets, opts.sheet);
-    if (typeof grids === 'string') {
-      results.push({ file: input.display, sheets: [], error: grids });
-      continue;
-    }
-    const checkOptions: CheckOptions = { fileName: path.basename(input.path), asOf: opts.asOf };
-    if (opts.period !== undefined) checkOptions.period = opts.period;
-    results.push({ file: input.display, sheets: checkWorkbook(grids, checkOptions) });
+    const grids =
+      loaded.error === undefined ? sheetsToCheck(loaded.workbook.sheets, opts.sheet) : loaded.error;
+    if (typeof grids === 'string') sources.push({ file: input.display, sheets: [], error: grids });
+    else sources.push({ file: input.display, sheets: grids });
   }
-  return { checked: results, ignored: ignored.map((f) => f.display) };
+  const out = checkPlans({
+    files: sources,
+    settings: defaultSettings(),
+    asOf: opts.asOf,
+    workbook: NEW_WORKBOOK,
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+  });
+  return {
+    checked: out.results.files,
+    ignored: ignored.map((f) => f.display),
+    review: out.patch,
+  };
 }
 
-async function writeReview(file: string, checked: CheckedFile[]): Promise<string[]> {
+async function writeReview(out: Output, review: WorkbookPatch): Promise<string[]> {
   // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
   // user's own sheets in it stay as they are.
-  const wb = existsSync(file) ? await loadWorkbook(await readFile(file)) : new ExcelJS.Workbook();
-  const report = applyPatch(wb, buildReviewPatch(checked));
-  await writeWorkbookFile(wb, file);
+  const wb = (await out.exists()) ? await loadWorkbook(await out.read()) : new ExcelJS.Workbook();
+  const report = applyPatch(wb, review);
+  await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
       (c) =>
-        `Лист «${c.name}» из прошлой проверки был ${[c.renamed ? 'переименован' : '', c.edited ? 'изменён' : ''].filter(Boolean).join(' и ')} вручную; он заменён новым.`,
+        `Лист «${c.name}» из прошлой проверки был ${[c.renamed ? 'переименован' : '', c.edited ? 'изменён' : ''].filter(Boolean).join(' и ')} вручную; он заменён новым.` +
+        (c.keptAs ? ` Ваша версия сохранена на листе «${c.keptAs}».` : ''),
     ),
     ...report.renamedToAvoidClash.map(
       (r) => `Лист «${r.wanted}» уже есть в книге, замечания записаны на лист «${r.actual}».`,
@@ -142,15 +161,40 @@ async function run(args: string[], io: Io): Promise<number> {
       '--out не должен совпадать с проверяемым файлом: укажите отдельный файл для замечаний.',
     );
 
-  const { checked, ignored } = await checkInputs(parsed.positionals, io.cwd, {
-    asOf,
-    ...(sheet !== undefined ? { sheet } : {}),
-    ...(period !== undefined ? { period } : {}),
-    ...(outPath !== undefined ? { exclude: outPath } : {}),
-  });
+  // The review workbook is locked before anything is read, so two runs never interleave on it.
+  const output =
+    outPath === undefined
+      ? undefined
+      : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  const progress = progressLine(io, parsed.values.quiet === true);
+  try {
+    return await checkAndReport(parsed.positionals, io, format, output, progress.stop, {
+      asOf,
+      onProgress: progress.update,
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...(periodRaw !== undefined ? { period: periodRaw } : {}),
+    });
+  } finally {
+    progress.stop();
+    await output?.release();
+  }
+}
+
+async function checkAndReport(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  output: Output | undefined,
+  stopProgress: () => void,
+  opts: CheckRunOptions,
+): Promise<number> {
+  const { checked, ignored, review } = await checkInputs(inputs, io.cwd, {
+    ...opts,
+    ...(output ? { out: output } : {}),
+  }).finally(stopProgress);
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
-  if (format === 'json') io.out(JSON.stringify(checkToJson(checked), null, 2));
+  if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
   else io.out(formatCheckText(checked, ignored));
 
   const usable = checked.filter((f) => f.error === undefined);
@@ -163,14 +207,9 @@ async function run(args: string[], io: Io): Promise<number> {
     );
     return EXIT.badInput;
   }
-  if (outPath !== undefined) {
-    try {
-      for (const line of await writeReview(outPath, checked)) notice(line);
-    } catch (e) {
-      io.err(`Не удалось записать книгу замечаний «${out}»: ${(e as Error).message}`);
-      return EXIT.badInput;
-    }
-    notice(`Книга замечаний записана: ${out} (листы «Сводка» и «Замечания»).`);
+  if (output !== undefined) {
+    for (const line of await writeReview(output, review)) notice(line);
+    notice(`Книга замечаний записана: ${output.shown} (листы «Сводка» и «Замечания»).`);
   }
   if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
   const errors = usable.some((f) =>

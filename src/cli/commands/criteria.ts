@@ -3,29 +3,26 @@
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
 import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
-import { computeCriteria } from '../../core/criteria/engine';
+import { computeCriteria } from '../../app/computeCriteria';
+import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { CriteriaResult } from '../../core/criteria/types';
-import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
+import type { WorkbookPatch } from '../../core/patch';
+import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
-import type { NotHeld, ResultRow } from '../../core/results/types';
-import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  loadWorkbook,
-  REGISTRY_SHEET,
-  userSheetNames,
-  writeNewWorkbookFile,
-  writeWorkbookFile,
-} from '../../xlsx/write';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
+import type { WorkbookUpdate } from '../../xlsx/update/update';
+import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
-import { expandInputs, loadInput } from '../files';
+import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
+import { Output } from '../output';
+import { progressLine } from '../progress';
+import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
 
@@ -40,6 +37,8 @@ const USAGE = `Использование: shnor-roadmap criteria <файлы и
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу с формулами: «Настройки», «Результаты», «Критерии»,
                        «Показатели» (порог можно менять прямо в книге)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок в данных нет; 1 — в данных есть ошибки; 2 — входные данные или
@@ -54,31 +53,42 @@ const OPTIONS = {
   out: { type: 'string' },
 } as const;
 
-interface ReadInputs {
-  rows: ResultRow[];
-  notHeld: NotHeld[];
-  issues: Issue[];
+interface LoadedInputs {
+  /** The sheets of each file that could be used, for the use case. */
+  sources: SourceFile[];
   /** Files that could not be used, in Russian. */
   problems: string[];
+  /** Each input file in order: why it was not used, or null (its sheets are in `sources`). */
+  files: Array<{ file: string; error: string | null }>;
+  /** Other files found in folders, passed over. */
+  ignored: number;
 }
 
-async function readInputs(
+async function loadInputs(
   inputs: string[],
   cwd: string,
   sheet: string | undefined,
-  exclude: string | undefined,
-): Promise<ReadInputs> {
-  const { files, skipped } = await expandInputs(inputs, cwd);
-  const out: ReadInputs = {
-    rows: [],
-    notHeld: [],
-    issues: [],
-    problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
+  output: Output | undefined,
+  settings: Settings,
+  onProgress: OnProgress,
+): Promise<LoadedInputs> {
+  const { files, skipped, ignored } = await expandInputs(inputs, cwd);
+  const out: LoadedInputs = { sources: [], problems: [], files: [], ignored: ignored.length };
+  const fail = (file: string, error: string) => {
+    out.problems.push(error);
+    out.files.push({ file, error });
   };
-  for (const input of files.filter((f) => f.path !== exclude)) {
-    const loaded = await loadInput(input);
+  for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
+  const todo = output ? await inputsWithoutOutput(files, output) : files;
+  let rows = 0;
+  for (const [i, input] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: input.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(input, settings.inputLimits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) {
-      out.problems.push(loaded.error);
+      fail(input.display, loaded.error);
       continue;
     }
     const grids = loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET);
@@ -86,18 +96,15 @@ async function readInputs(
       sheet !== undefined &&
       !grids.some((g) => g.sheet.trim().toLowerCase() === sheet.trim().toLowerCase())
     ) {
-      out.problems.push(
+      fail(
+        input.display,
         `В файле «${input.display}» нет листа «${sheet}». Листы файла: ${grids.map((g) => `«${g.sheet}»`).join(', ') || 'нет'}.`,
       );
       continue;
     }
-    const read = readResults(grids, {
-      file: input.display,
-      ...(sheet !== undefined ? { sheet } : {}),
-    });
-    out.rows.push(...read.rows);
-    out.notHeld.push(...read.notHeld);
-    out.issues.push(...read.issues);
+    out.sources.push({ file: input.display, sheets: grids });
+    out.files.push({ file: input.display, error: null });
+    rows += grids.reduce((n, g) => n + g.rows.length, 0);
   }
   return out;
 }
@@ -148,40 +155,38 @@ export function criteriaText(result: CriteriaResult, issues: Issue[], problems: 
   return lines.join('\n');
 }
 
-/** The JSON the command prints: the criteria result with every issue of reading and computing. */
-export function criteriaJson(result: CriteriaResult, issues: Issue[], problems: string[]): string {
-  return JSON.stringify({ ...result, issues: sortIssues(issues), problems }, null, 2);
-}
-
 /**
- * Writes the criteria workbook. A new file is streamed (flat memory at region scale); an existing
- * one is updated: the sheets of an earlier run are replaced, the user's own sheets keep their
- * names and ours avoid them.
+ * Writes the criteria workbook: the sheets of an earlier run are replaced, the user's own sheets
+ * are copied as they are and keep their names, ours avoid them. An existing workbook is updated
+ * at the zip level; a new one is written the same way from an empty workbook.
  */
 async function writeOut(
-  file: string,
-  rows: ResultRow[],
-  result: CriteriaResult,
-  settings: Settings,
+  out: Output,
+  book: WorkbookUpdate,
+  patch: WorkbookPatch,
+  onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
-  if (!existsSync(file)) {
-    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file);
-    return [];
-  }
-  const wb = await loadWorkbook(await readFile(file));
-  const report = applyPatch(
-    wb,
-    buildCriteriaPatch(rows, result, settings, { takenNames: userSheetNames(wb) }),
-  );
-  await writeWorkbookFile(wb, file);
+  const update = await book.apply(patch, { onSheet });
+  await writeUpdate(out, update);
+  const report = update.report;
   return [
     ...report.changedByUser.map(
-      (c) => `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.`,
+      (c) =>
+        `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.` +
+        (c.keptAs ? ` Ваша версия сохранена на листе «${c.keptAs}».` : ''),
     ),
     ...report.renamedToAvoidClash.map(
       (r) => `Лист «${r.wanted}» уже есть в книге, критерии записаны на лист «${r.actual}».`,
     ),
   ];
+}
+
+/** Each input in order: why it was not used, or what the use case read from it. */
+function filesRead(loaded: LoadedInputs, read: ResultsFileRead[]): ResultsFileRead[] {
+  let next = 0;
+  return loaded.files.map((f) =>
+    f.error !== null ? { file: f.file, error: f.error, rows: [], issues: [] } : read[next++]!,
+  );
 }
 
 async function run(args: string[], io: Io): Promise<number> {
@@ -194,43 +199,79 @@ async function run(args: string[], io: Io): Promise<number> {
   ] as const);
   const out = stringOption(parsed, 'out');
   const outPath = out === undefined ? undefined : path.resolve(io.cwd, out);
-  if (outPath !== undefined && !/\.xlsx$/i.test(outPath))
-    throw new UsageError(`--out ожидает имя файла .xlsx, получено «${out}».`);
+  if (outPath !== undefined) checkOutExtension(outPath, out!, existsSync(outPath));
   if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
     throw new UsageError(
       '--out не должен совпадать с входным файлом: укажите отдельный файл для критериев.',
     );
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
 
-  const input = await readInputs(
-    parsed.positionals,
-    io.cwd,
-    stringOption(parsed, 'sheet'),
-    outPath,
-  );
-  if (!input.rows.length) {
+  // The workbook is locked before anything is read, so two runs never interleave on it.
+  const output =
+    outPath === undefined
+      ? undefined
+      : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  const progress = progressLine(io, parsed.values.quiet === true);
+  try {
+    return await compute(parsed.positionals, io, format, settings, {
+      sheet: stringOption(parsed, 'sheet'),
+      output,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+    await output?.release();
+  }
+}
+
+async function compute(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  settings: Settings,
+  opts: { sheet: string | undefined; output: Output | undefined; onProgress: OnProgress },
+): Promise<number> {
+  const { sheet, output, onProgress } = opts;
+  const input = await loadInputs(inputs, io.cwd, sheet, output, settings, onProgress);
+  // The workbook the criteria land in: our sheets avoid the names of the user's own.
+  const book = output ? await openForUpdate(output) : undefined;
+  const computed = computeCriteria({
+    files: input.sources,
+    settings,
+    asOf: io.today,
+    workbook: book ? book.state() : NEW_WORKBOOK,
+    onProgress,
+    ...(sheet !== undefined ? { sheet } : {}),
+  });
+  if (!computed.results.rows) {
     io.err(
       [
         'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
         ...input.problems,
-        ...sortIssues(input.issues)
+        ...sortIssues(computed.issues)
           .filter((i) => i.severity === 'error')
           .map((i) => i.message),
       ].join('\n'),
     );
     return EXIT.badInput;
   }
-  const result = computeCriteria(input.rows, settings, input.notHeld);
-  const issues = [...input.issues, ...result.issues];
+  const result = computed.results.criteria;
+  const issues = computed.issues;
   io.out(
     format === 'json'
-      ? criteriaJson(result, issues, input.problems)
+      ? JSON.stringify(
+          criteriaToJson(filesRead(input, computed.results.files), input.ignored, result),
+          null,
+          2,
+        )
       : criteriaText(result, issues, input.problems),
   );
-  if (outPath !== undefined) {
-    const notes = await writeOut(outPath, input.rows, result, settings);
+  if (output !== undefined && book !== undefined) {
+    const notes = await writeOut(output, book, computed.patch, (done, of) =>
+      onProgress({ phase: 'write', sheets: { done, of } }),
+    );
     for (const n of notes) io.err(n);
-    if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
+    if (format === 'text') io.out(`\nКнига с формулами записана: ${output.shown}`);
   }
   return countBySeverity(issues).error > 0 || input.problems.length > 0
     ? EXIT.errorsFound

@@ -7,18 +7,21 @@
 import { mkdir } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { checkPlans } from '../../app/checkPlans';
+import { NEW_WORKBOOK } from '../../app/types';
 import { countBySeverity } from '../../core/issue';
 import type { Grid } from '../../core/grid';
-import { checkWorkbook } from '../../core/plan/check';
 import { generatePlanGrid } from '../../core/synthetic/plan';
 import { generateRegion } from '../../core/synthetic/region';
 import { resultsGrid, riskGrid } from '../../core/synthetic/regionGrids';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath } from '../files';
+import { FileError, fsErrorRu } from '../fsErrors';
 import { EXIT, type Io } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
+import { withOutput } from '../output';
 import { readSettingsFile } from '../settingsFile';
-import { describeRun, runReport } from './report';
+import { describeRun, runReport } from '../reportRun';
 
 const USAGE = `Использование: shnor-roadmap demo [--out ПАПКА] [--as-of ГГГГ-ММ-ДД]
 
@@ -52,6 +55,12 @@ export const DEMO_FILES = {
 
 /** Writes grids as plain sheets (values and merges) — an input file as a user would have it. */
 export async function writeGridsFile(grids: Grid[], file: string): Promise<void> {
+  const wb = gridsWorkbook(grids);
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  await withOutput(file, { shown: file }, (out) => out.replaceWith(data));
+}
+
+function gridsWorkbook(grids: Grid[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   for (const g of grids) {
     const ws = wb.addWorksheet(g.sheet);
@@ -71,7 +80,7 @@ export async function writeGridsFile(grids: Grid[], file: string): Promise<void>
       g.rows[0]?.map((c) => Math.min(60, Math.max(10, String(c?.v ?? '').length + 2))) ?? [];
     widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
-  await wb.xlsx.writeFile(file);
+  return wb;
 }
 
 async function run(args: string[], io: Io): Promise<number> {
@@ -80,7 +89,11 @@ async function run(args: string[], io: Io): Promise<number> {
   const asOfText = stringOption(parsed, 'as-of');
   // A fixed mid-plan date keeps the demo deterministic: part of the plan is done, part is overdue.
   const asOf = asOfText ? isoDateOption('as-of', asOfText) : `${DEMO.planYear}-07-01`;
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new FileError(fsErrorRu(e, displayPath(io.cwd, dir), 'create-folder'));
+  }
   const at = (name: string) => path.join(dir, name);
 
   const region = generateRegion({ schools: DEMO.schools, seed: DEMO.seed, years: [...DEMO.years] });
@@ -98,10 +111,14 @@ async function run(args: string[], io: Io): Promise<number> {
   );
   io.out(`Исходные файлы записаны в ${displayPath(io.cwd, dir)}/`);
 
-  const checks = checkWorkbook([{ ...planGrid, sheet: 'План' }], {
+  const settings = await readSettingsFile(undefined, io.cwd);
+  const checked = checkPlans({
+    files: [{ file: DEMO_FILES.plan, sheets: [{ ...planGrid, sheet: 'План' }] }],
+    settings,
     asOf,
-    fileName: DEMO_FILES.plan,
+    workbook: NEW_WORKBOOK,
   });
+  const checks = checked.results.files[0]!.sheets;
   const counts = countBySeverity(checks.flatMap((c) => c.issues));
   const plan = checks.find((c) => c.isPlan);
   io.out(
@@ -113,7 +130,7 @@ async function run(args: string[], io: Io): Promise<number> {
     inputs: [at(DEMO_FILES.results), at(DEMO_FILES.risks)],
     out: at(DEMO_FILES.report),
     plan: at(DEMO_FILES.plan),
-    settings: await readSettingsFile(undefined, io.cwd),
+    settings,
     asOf,
     cwd: io.cwd,
   });

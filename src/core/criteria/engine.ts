@@ -1,5 +1,5 @@
 /**
- * computeCriteria: the ШНОР rule, dynamics and region indicators of domain.md §3.3–§3.5 over the
+ * computeCriteria: the ШНОР rule, dynamics and region indicators of docs/domain.md §3.3–§3.5 over the
  * normalised results. One pass to group rows, one pass per school-year; linear in the row count
  * (plus sorting the schools).
  */
@@ -118,6 +118,7 @@ function duplicate(
     cell: '',
     row: row.source.row,
     fix: 'Удалите повторную строку или исправьте год, класс или предмет.',
+    ...(row.source.file ? { file: row.source.file } : {}),
   });
 }
 
@@ -144,6 +145,7 @@ function groupRows(
         cell: '',
         row: row.source.row,
         fix: 'Если процедура проводилась, уберите её из списка непроводившихся (настройка yearsNotHeld).',
+        ...(row.source.file ? { file: row.source.file } : {}),
       });
       continue;
     }

@@ -1,10 +1,10 @@
 /**
- * Checking plan sheets: find the table, read it, run every rule (domain.md §2.7–2.8).
+ * Checking plan sheets: find the table, read it, run every rule (docs/domain.md §2.7–2.8).
  * One entry point per sheet and one per workbook; the workbook one knows what a single sheet
  * cannot (no plan anywhere in the file, abbreviations reported once per file).
  */
 import type { Grid } from '../grid';
-import { sortIssues, type Issue } from '../issue';
+import { sortIssues, type Issue, type IssueCode, type SeverityOf } from '../issue';
 import { cellText } from '../text';
 import { harvestDefinitions } from './glossary';
 import { describeLookedFor, findHeader, type HeaderColumn } from './header';
@@ -109,14 +109,14 @@ function notPlan(grid: Grid, issue: Issue): SheetCheck {
   };
 }
 
-function sheetIssue(
+function sheetIssue<C extends IssueCode>(
   sheet: string,
-  severity: Issue['severity'],
-  code: string,
+  severity: NoInfer<SeverityOf<C>>,
+  code: C,
   message: string,
   fix?: string,
 ): Issue {
-  return issueAt(sheet, severity, code, -1, 0, message, fix);
+  return issueAt<C>(sheet, severity, code, -1, 0, message, fix);
 }
 
 const emptySheet = (grid: Grid): Issue =>

@@ -1,5 +1,5 @@
 /**
- * What kind of row a row of the plan table is (domain.md §2.2): a section or sub-heading, an
+ * What kind of row a row of the plan table is (docs/domain.md §2.2): a section or sub-heading, an
  * activity, a page-break continuation of the row above, the "Задачи" line of a section, a repeated
  * header or a footer. A row is read from its own cells and from what it would continue.
  */

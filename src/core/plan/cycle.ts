@@ -1,5 +1,5 @@
 /**
- * The management cycle of domain.md §2.7: which of its nine steps a plan speaks of, anywhere — in
+ * The management cycle of docs/domain.md §2.7: which of its nine steps a plan speaks of, anywhere — in
  * the text above the table (passport, goals, indicators), in section titles, in every text column
  * of every activity.
  *

@@ -1,5 +1,5 @@
 /**
- * Page-break fragments (domain.md §2.2): when a Word or PDF table breaks a row across pages, the
+ * Page-break fragments (docs/domain.md §2.2): when a Word or PDF table breaks a row across pages, the
  * paste gives the rest of each cell its own row. Whether a row without a number continues the row
  * above is read from the texts themselves: a fragment starts where a sentence cannot start, or the
  * text above stops where a sentence cannot stop.

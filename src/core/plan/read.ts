@@ -1,5 +1,5 @@
 /**
- * Reading a plan sheet as it really arrives (domain.md §2.2–2.3): the title block and the plan
+ * Reading a plan sheet as it really arrives (docs/domain.md §2.2–2.3): the title block and the plan
  * period above the header, then the row walk (walk.ts: sections, sub-headings, activities,
  * continuation rows, repeated headers, vertical merges, footers), then the activities assembled
  * (assemble.ts) once the period and the glossary are known.

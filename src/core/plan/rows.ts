@@ -1,5 +1,5 @@
 /**
- * Reading single cells of a plan table (domain.md §2.2): the activity number as it was really
+ * Reading single cells of a plan table (docs/domain.md §2.2): the activity number as it was really
  * stored, numbered headings, footers after the table; classify.ts says what kind of row a row is.
  */
 import type { CellValue } from '../grid';

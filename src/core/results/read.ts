@@ -1,17 +1,18 @@
 /**
- * readResults: every results table the user pasted, in any of the shapes of domain.md §3.1–§3.2,
+ * readResults: every results table the user pasted, in any of the shapes of docs/domain.md §3.1–§3.2,
  * normalised into ResultRow[]; rows that cannot be used are listed with the reason, never dropped
  * silently.
  */
 import type { Grid } from '../grid';
+import type { RecognisedTable } from './recognisedTable';
 import { sortIssues, type Issue } from '../issue';
 import { Collector } from './collector';
+import { DEFAULT_MAX_PARTICIPANTS } from '../settings';
+import { schoolIdentityIssues } from './identity';
 import { resultsIssue } from './issues';
 import { readSheet } from './sheet';
 import { canonicalSubject } from './vocabulary';
 import type { NotHeld, ProcedureType, ResultRow } from './types';
-
-export { RESULTS_ISSUE_CODES, type ResultsIssueCode } from './issues';
 
 export interface ReadResultsOptions {
   /** File name, for messages. */
@@ -22,18 +23,8 @@ export interface ReadResultsOptions {
   defaults?: { year?: number; type?: ProcedureType; grade?: number; subject?: string };
   /** Which calendar year a school year "2022/2023" stands for: spring (2023, default) or autumn (2022). */
   schoolYear?: 'spring' | 'autumn';
-}
-
-export interface RecognisedTable {
-  sheet: string;
-  kind: 'long' | 'federal-export';
-  /** Excel row number (1-based) of the (first) header row. */
-  headerRow: number;
-  columns: Array<{ field: string; col: string; header: string }>;
-  rowsRead: number;
-  rowsLeftOut: Array<{ row: number; reason: string }>;
-  /** What the title lines (federal export) or the options said about the whole table. */
-  context?: { year?: number; type?: ProcedureType; grade?: number; subject?: string };
+  /** Counts above this per school and procedure are errors (settings.maxParticipants). */
+  maxParticipants?: number;
 }
 
 export interface ResultsRead {
@@ -50,7 +41,12 @@ export function readResults(grids: Grid[], opts: ReadResultsOptions = {}): Resul
     ...opts.defaults,
     subject: canonicalSubject(opts.defaults.subject ?? '')?.subject,
   };
-  const sheetOpts = { file: opts.file, schoolYear: opts.schoolYear ?? 'spring', defaults };
+  const sheetOpts = {
+    file: opts.file,
+    schoolYear: opts.schoolYear ?? 'spring',
+    defaults,
+    maxCount: opts.maxParticipants ?? DEFAULT_MAX_PARTICIPANTS,
+  };
   // Sheet names compare as Excel compares them: ignoring case (and stray spaces typed around).
   const wanted = opts.sheet?.trim().toLowerCase();
   const chosen =
@@ -106,6 +102,7 @@ export function readResults(grids: Grid[], opts: ReadResultsOptions = {}): Resul
         ),
       );
     reportMissingYears(collector, opts.file);
+    collector.issues.push(...schoolIdentityIssues(collector.rows));
   }
 
   return {

@@ -3,10 +3,11 @@
  * ОГЭ and ЕГЭ results in Russian and mathematics, and risk factors for the weak ones.
  *
  * Used by the demo (a small instance) and the benchmark (large ones). Every school follows one of a
- * few trajectories so that each case of domain.md §3.3 occurs: trigger A, trigger B alone, both,
+ * few trajectories so that each case of docs/domain.md §3.3 occurs: trigger A, trigger B alone, both,
  * stagnation, leaving the list, getting into it, a procedure at exactly 30 %.
  */
 import type { ProcedureType, ResultRow } from '../results/types';
+import { DEFAULT_RISK_FACTORS } from '../settings';
 import { createRandom, type Random } from './random';
 
 export interface RegionOptions {
@@ -18,7 +19,7 @@ export interface RegionOptions {
   seed: number;
   /** Share of schools that are weak in at least one year (0–1); default 0.2. */
   weakShare?: number;
-  /** Risk factors to draw from (domain.md §4); default the usual federal list. */
+  /** Risk factors to draw from (docs/domain.md §4); default the usual federal list. */
   riskFactors?: readonly string[];
   /** Write journal comparison (Понизили/Подтвердили/Повысили) for ВПР; default true. */
   objectivity?: boolean;
@@ -58,21 +59,13 @@ export interface Region {
   rows: ResultRow[];
 }
 
-/** The usual list of the federal programme (domain.md §4); callers may pass their own. */
-export const USUAL_RISK_FACTORS: readonly string[] = [
-  'Низкий уровень оснащения школы',
-  'Дефицит педагогических кадров',
-  'Недостаточная предметная и методическая компетентность педагогических работников',
-  'Риски низкой адаптивности учебного процесса',
-  'Несформированность внутришкольной системы повышения квалификации',
-  'Высокая доля обучающихся с рисками учебной неуспешности',
-  'Низкий уровень дисциплины в классе',
-  'Низкое качество преодоления языковых и культурных барьеров',
-  'Пониженный уровень качества школьной образовательной и воспитательной среды',
-  'Низкая учебная мотивация обучающихся',
-  'Низкий уровень вовлечённости родителей',
-  'Высокая доля обучающихся с ОВЗ',
-];
+/**
+ * The usual list of the federal programme (docs/domain.md §4; the defaults of settings.ts), written as a
+ * school's sheet would have them, with a capital; callers may pass their own.
+ */
+export const USUAL_RISK_FACTORS: readonly string[] = DEFAULT_RISK_FACTORS.map(
+  (f) => f.charAt(0).toUpperCase() + f.slice(1),
+);
 
 /** Towns: nominative for the municipality adjective, genitive for "г. …" in school names. */
 const TOWNS: ReadonlyArray<{ district: string; genitive: string }> = [

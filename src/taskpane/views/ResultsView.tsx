@@ -14,9 +14,10 @@ import {
 import { useEffect, useState } from 'react';
 import type { Issue } from '../../core/issue';
 import { FIELD_RU, type Field } from '../../core/results/headers';
-import type { RecognisedTable, ResultsRead } from '../../core/results/read';
+import type { ResultsRead } from '../../core/results/read';
+import type { RecognisedTable } from '../../core/results/recognisedTable';
 import type { Settings } from '../../core/settings';
-import type { ApplyReport } from '../../excel/apply';
+import type { ApplyReport } from '../../core/workbook/policy';
 import { russianError } from '../errors';
 import type { PaneHost } from '../host';
 import { readAllResults, runCriteria, type CriteriaRun } from '../pipeline';
@@ -136,7 +137,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
     try {
       const grids = await host.readUserSheets();
       setBusy({ label: 'Распознаю таблицы результатов…' });
-      const r = readAllResults(grids);
+      const r = readAllResults(grids, settings);
       setRead(r);
       if (r.rows.length === 0)
         setNotice({
@@ -168,14 +169,15 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
       const r = read ?? (await readTables());
       if (!r || r.rows.length === 0) return;
       setBusy({ label: 'Считаю критерии…' });
-      const criteria = runCriteria(r, checked.settings);
+      const [grids, workbook] = [await host.readUserSheets(), await host.readWorkbookState()];
+      const criteria = runCriteria(grids, checked.settings, workbook);
       const report = await host.applyPatch(criteria.patch, {
         onProgress: (p) =>
           setBusy({ label: 'Записываю листы критериев', done: p.done, total: p.total }),
       });
       setRun({ criteria, report });
       // Names as written: a user's sheet may already hold a wanted name ("Результаты" → "Результаты (2)").
-      const written = [...report.created, ...report.replaced];
+      const written = [...report.created, ...report.replaced.map((r) => r.name)];
       setNotice({
         intent: 'success',
         title: 'Критерии рассчитаны',
@@ -248,7 +250,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
                 ))}
             </tbody>
           </table>
-          <Caption1>{`Создано листов: ${run.report.created.length}, заменено: ${run.report.replaced.length}; ${plural(run.report.totalBatches, 'пакет записи', 'пакета записи', 'пакетов записи')}.`}</Caption1>
+          <Caption1>{`Создано листов: ${run.report.created.length}, заменено: ${run.report.replaced.length}; ${plural(run.report.totalBatches ?? 0, 'пакет записи', 'пакета записи', 'пакетов записи')}.`}</Caption1>
         </Section>
       ) : null}
     </div>

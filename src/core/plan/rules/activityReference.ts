@@ -4,6 +4,22 @@
  * checked for it.
  */
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const ACTIVITY_REFERENCE_ISSUES = defineIssues('plan-activities', {
+  'activity-by-reference': {
+    severity: 'info',
+    title: 'Мероприятие дано ссылкой',
+    description:
+      'Содержание мероприятия дано ссылкой на другой документ («… (по отдельному плану)»): что будет сделано, по плану проверить нельзя.',
+    action: 'Перечислите основные мероприятия отдельного плана или приложите его.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/activityReference': typeof ACTIVITY_REFERENCE_ISSUES;
+  }
+}
 
 const BY_REFERENCE =
   /по\s+отдельн[а-яё]*\s+(?:план|график|программ|перечн|списк)[а-яё]*|согласно\s+(?:отдельн[а-яё]*\s+)?(?:план|программ)[а-яё]*/i;

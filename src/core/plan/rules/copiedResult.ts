@@ -5,11 +5,26 @@
  * Activities are grouped by the stems of their titles (titles.ts) and their result, and classed
  * by the numbers of the result their titles name, so a long plan is no square.
  */
-import type { Issue } from '../../issue';
+import { defineIssues, type Issue } from '../../issue';
 import { foldKey } from '../../text';
 import type { PlanActivity } from '../types';
 import { issueAt, type Rule } from './common';
 import { stemKey } from './titles';
+
+export const COPIED_RESULT_ISSUES = defineIssues('plan-activities', {
+  'copied-result': {
+    severity: 'warning',
+    title: 'Результат скопирован у другого мероприятия',
+    description:
+      'Два мероприятия различаются числом («ГИА-9» и «ГИА-11»), а ожидаемый результат у них слово в слово один и говорит о числе другого мероприятия («… в 9-х классах» у мероприятия о ГИА-11): похоже, текст скопирован и не исправлен.',
+    action: 'Проверьте ожидаемый результат этого мероприятия.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/copiedResult': typeof COPIED_RESULT_ISSUES;
+  }
+}
 
 /** The numbers a text names: "ГИА-11" → 11, "9-х классах" → 9, "2023" → 2023. */
 function numbersOf(text: string): Set<number> {

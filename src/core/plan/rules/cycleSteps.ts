@@ -1,5 +1,5 @@
 /**
- * cycle-step-missing (warning): a step of the management cycle (domain.md §2.7) nothing in the
+ * cycle-step-missing (warning): a step of the management cycle (docs/domain.md §2.7) nothing in the
  * plan speaks of — not the text above the table, not a section title, not any text column of any
  * activity.
  * cycle-step-in-passport (info): goals and indicators (steps 1–2) usually stand in the passport of
@@ -11,6 +11,29 @@ import { cycleCoverage, keywordsRu } from '../cycle';
 import type { PlanRead } from '../planRead';
 import type { ColumnRole } from '../types';
 import { issueAt, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const CYCLE_STEP_ISSUES = defineIssues('plan-activities', {
+  'cycle-step-missing': {
+    severity: 'warning',
+    title: 'Нет шага управленческого цикла',
+    description:
+      'Ни в плане, ни в тексте над таблицей ничего не говорит об одном из девяти шагов управленческого цикла (цели, показатели, методы сбора информации, мониторинг, анализ результатов, адресные рекомендации, меры, управленческие решения, анализ эффективности); перечисляются искомые слова.',
+    action: 'Добавьте мероприятия этого шага.',
+  },
+  'cycle-step-in-passport': {
+    severity: 'info',
+    title: 'Цели или показатели — в паспорте документа',
+    description:
+      'Лист называет себя планом мероприятий документа («План мероприятий муниципальной «дорожной карты»», «… по реализации программы» над таблицей или раздел «Организационные механизмы реализации «дорожной карты»»), и на нём нет целей или показателей (шаги 1–2): обычно они в паспорте документа.',
+    action: 'Проверьте, что цели и показатели есть в паспорте документа.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/cycleSteps': typeof CYCLE_STEP_ISSUES;
+  }
+}
 
 const TEXT_ROLES: ColumnRole[] = ['result', 'indicator', 'target', 'audience', 'evidence', 'task'];
 

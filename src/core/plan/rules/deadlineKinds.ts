@@ -10,6 +10,37 @@ import { isoYear } from '../months';
 import type { PlanRead } from '../planRead';
 import type { Deadline, PlanActivity } from '../types';
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const DEADLINE_KIND_ISSUES = defineIssues('plan-deadlines', {
+  'deadline-unparsed': {
+    severity: 'warning',
+    title: 'Срок не распознан',
+    description:
+      'Срок не удалось прочитать как дату, месяц, квартал, полугодие, год или период; приводится текст ячейки.',
+    action:
+      'Запишите срок в виде «30.09.2023», «март 2023», «I квартал 2023» или «в течение года».',
+  },
+  'deadline-vague': {
+    severity: 'info',
+    title: 'Размытый срок',
+    description:
+      'Срок размыт: «постоянно», «по мере необходимости»; «в течение года» в плане на несколько лет (о каком годе речь?); «ежегодно» без месяца (когда в году?). Проверить его по дате нельзя.',
+    action: 'Если возможно, укажите конкретный срок или периодичность.',
+  },
+  'deadline-by-reference': {
+    severity: 'info',
+    title: 'Срок дан ссылкой',
+    description:
+      'Срок дан ссылкой на другой документ («в соответствии с планом работы…», «по отдельному графику») или срок уточняется им («1 раз в квартал (по графику)», «в течение года (по отдельному графику)»): точные даты проверить нельзя.',
+    action: 'Ничего делать не нужно; если срок известен, его можно указать явно.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/deadlineKinds': typeof DEADLINE_KIND_ISSUES;
+  }
+}
 
 export const deadlineUnparsed: Rule = ({ read }) =>
   read.activities.flatMap((a) =>

@@ -5,11 +5,26 @@
  * share is compared up to its first parenthesis, with the years the rows name; rows repeated word
  * for word with the same deadline are duplicate-title's.
  */
-import type { Issue } from '../../issue';
+import { defineIssues, type Issue } from '../../issue';
 import { fixLookalikes, foldKey } from '../../text';
 import { isIndicatorRow, shareText } from './indicatorTarget';
 import { deadlineKey } from './titles';
 import { issueAt, quote, type Rule } from './common';
+
+export const DUPLICATE_INDICATOR_ISSUES = defineIssues('plan-activities', {
+  'duplicate-indicator': {
+    severity: 'warning',
+    title: 'Показатель в плане дважды',
+    description:
+      'Одна и та же доля измеряется в двух строках плана («Доля ШНОР, показавших положительную динамику…» и «Определение динамики… (показатель – доля ШНОР, показавших положительную динамику…)»), часто с разными сроками.',
+    action: 'Оставьте показатель в одной строке или уточните, чем показатели различаются.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/duplicateIndicator': typeof DUPLICATE_INDICATOR_ISSUES;
+  }
+}
 
 function shareKey(share: string, title: string): string {
   const head = share.split('(')[0] ?? share;

@@ -11,6 +11,22 @@
 import type { PlanRead } from '../planRead';
 import type { PlanActivity } from '../types';
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const INDICATOR_TARGET_ISSUES = defineIssues('plan-activities', {
+  'indicator-without-target': {
+    severity: 'warning',
+    title: 'Показатель без целевого значения',
+    description:
+      'Строка-показатель («Доля …», «Определение доли …», «(показатель – доля …)» или заполненный столбец «Показатель») без целевого значения — процента или количества, цифрами или словами — ни в одной ячейке строки. Не выдаётся для самого критерия ШНОР и для диагностических долей (школы, «в которых выявлены риски / дефициты», «в которых не организована …»): они описывают, что ищут, а не что должны достичь. Доля, которую план должен увеличить (положительная динамика, охват, подтвердившие отметки), цель требует, даже если результат — перечень.',
+    action: 'Укажите целевое значение, например «не менее 50%» или «100%».',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/indicatorTarget': typeof INDICATOR_TARGET_ISSUES;
+  }
+}
 
 /** A share named at the start, after "Определение"/"Расчёт", or after "показатель –". */
 const SHARE =

@@ -4,8 +4,30 @@
  * number-dot (info): a number that differs from the others only by a trailing dot ("10" among
  * "9.", "11.").
  */
-import type { Issue } from '../../issue';
+import { defineIssues, type Issue } from '../../issue';
 import { issueAt, type Rule } from './common';
+
+export const NUMBER_STYLE_ISSUES = defineIssues('plan-numbers', {
+  'number-style': {
+    severity: 'warning',
+    title: 'Номер записан иначе, чем остальные',
+    description:
+      'Номер хранится как дата (Excel превратил «1.1» в 01.01) или как число, потерявшее ноль (1.1 вместо «1.10» после «1.9»); номер и название в одной ячейке («1.2 Семинар…»); в столбце номера не номер.',
+    action:
+      'Задайте ячейке текстовый формат и запишите номер так же, как остальные; название мероприятия перенесите в его столбец.',
+  },
+  'number-dot': {
+    severity: 'info',
+    title: 'Номер без точки среди номеров с точкой (или наоборот)',
+    description: 'Номер отличается от остальных только точкой в конце («10» среди «9.», «11.»).',
+    action: 'Запишите номер так же, как остальные.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/numberStyle': typeof NUMBER_STYLE_ISSUES;
+  }
+}
 
 export const numberStyle: Rule = ({ read }) => {
   const c = read.col('number');

@@ -6,6 +6,23 @@
  * is written, not on one row.
  */
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const RESULT_MEASURE_ISSUES = defineIssues('plan-activities', {
+  'result-not-measurable': {
+    severity: 'info',
+    title: 'Результат без меры',
+    description:
+      'Ожидаемый результат называет только направление изменений («Повышение качества образования», «Развитие кадрового потенциала школ»): в строке нет ни целевого значения, ни итогового документа (перечня, справки, программы). Один раз на лист, с номерами таких мероприятий.',
+    action:
+      'Укажите измеримый результат: целевое значение («не менее 80 % …») или итоговый документ (перечень, справка, программа).',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/resultNotMeasurable': typeof RESULT_MEASURE_ISSUES;
+  }
+}
 
 /**
  * A sentence that names a change and nothing else: "Повышение …", "Уменьшение …" ("Повышение

@@ -9,11 +9,33 @@
  * with hash buckets (the title and deadline folded; the sorted set of word stems, numbers and
  * abbreviations with the deadline), never a comparison of every pair.
  */
-import type { Issue } from '../../issue';
+import { defineIssues, type Issue } from '../../issue';
 import { fixLookalikes, foldKey, squash } from '../../text';
 import type { PlanRead } from '../planRead';
 import type { Deadline } from '../types';
 import { issueAt, quote, type Rule } from './common';
+
+export const TITLE_ISSUES = defineIssues('plan-activities', {
+  'duplicate-title': {
+    severity: 'warning',
+    title: 'Мероприятие повторяется',
+    description:
+      'Мероприятие слово в слово повторяет другое с тем же сроком; называются обе строки и их разделы. То же мероприятие в другой срок повтором не считается.',
+    action: 'Удалите повтор или уточните, чем мероприятия различаются.',
+  },
+  'similar-title': {
+    severity: 'info',
+    title: 'Похожие мероприятия',
+    description:
+      'Мероприятие почти совпадает с другим: те же слова в другом порядке или в других формах, те же числа и сокращения, тот же срок (различаются исполнитель или порядок слов). «Справки по итогам ГИА-9» и «… ГИА-11» — разные мероприятия.',
+    action: 'Проверьте, не повтор ли это.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/titles': typeof TITLE_ISSUES;
+  }
+}
 
 function sectionName(read: PlanRead, index: number): string {
   const s = read.sections[index];
