@@ -13,6 +13,7 @@ import {
   type NumberCell,
   type NumberedHeading,
 } from './rows';
+import { parseDeadline } from './deadline';
 import type { ColumnRole } from './types';
 
 export type RowKind =
@@ -97,6 +98,19 @@ function heading(text: string, ctx: RowContext): Classified {
     : { kind: 'section', text };
 }
 
+/**
+ * A capitalised text alone in the deadline column that has no digit and that the deadline grammar
+ * cannot read ("Методическое сопровождение"): a heading that landed there. Deadline fragments
+ * ("В соответствии с планом работы", "Постоянно", "года") are read or start in lower case.
+ */
+function headingInDeadline(text: string): boolean {
+  return (
+    startsLikeHeading(text) &&
+    !/\d/.test(text) &&
+    parseDeadline(text, { period: null }).kind === 'unparsed'
+  );
+}
+
 export function classifyRow(cells: RowCells, ctx: RowContext): Classified {
   const own = cells.own;
   const filledRoles = (Object.keys(own) as ColumnRole[]).filter((r) => own[r]);
@@ -172,6 +186,7 @@ export function classifyRow(cells: RowCells, ctx: RowContext): Classified {
     }
     if (continuing && continuesAbove(cells, ctx.above)) return { kind: 'continuation' };
     if (lone && title && (startsLikeHeading(title) || cells.titleSpans)) return heading(title, ctx);
+    if (lone && deadline && headingInDeadline(deadline)) return heading(deadline, ctx);
     if (continuing) {
       // Nothing says heading: without a title the row is the rest of the row above; a whole row
       // (title, deadline, executor) is an activity without its number; the rest of a row, where

@@ -78,6 +78,13 @@ describe('classifyRow: what the row would continue', () => {
     expect(kind({ number: 'Направление 1', title: 'Организационные меры' })).toBe('subheading');
   });
 
+  it('reads a heading that landed alone in the deadline column as a heading', () => {
+    expect(kind({ deadline: 'Методическое сопровождение' })).toBe('subheading');
+    expect(kind({ deadline: 'В соответствии с планом работы ИРО' })).toBe('continuation');
+    expect(kind({ deadline: 'Постоянно' })).toBe('continuation');
+    expect(kind({ deadline: '2024' })).toBe('continuation');
+  });
+
   it('joins a title fragment when the title above stops mid-phrase', () => {
     expect(kind({ title: 'Методическое сопровождение' })).toBe('subheading');
     expect(
