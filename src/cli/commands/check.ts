@@ -15,6 +15,7 @@ import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
+import { printJson } from '../format/jsonStream';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
 import { Output } from '../output';
@@ -188,7 +189,7 @@ async function checkAndReport(
   }).finally(stopProgress);
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
-  if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
+  if (format === 'json') await printJson(io, checkToJson(checked, ignored));
   else io.out(formatCheckText(checked, ignored));
 
   const usable = checked.filter((f) => f.error === undefined);

@@ -16,6 +16,7 @@ import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { criteriaToJson, type ResultsFileRead } from '../format/json';
+import { printJson } from '../format/jsonStream';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
@@ -287,11 +288,8 @@ async function computeWithProgress(
   onProgress({ phase: 'compute', rows: input.rows.length });
   const result = computeCriteria(input.rows, settings, input.notHeld);
   const issues = [...input.issues, ...result.issues];
-  io.out(
-    format === 'json'
-      ? JSON.stringify(criteriaToJson(input.files, input.ignored, result), null, 2)
-      : criteriaText(result, issues, input.problems),
-  );
+  if (format === 'json') await printJson(io, criteriaToJson(input.files, input.ignored, result));
+  else io.out(criteriaText(result, issues, input.problems));
   if (output !== undefined) {
     const notes = await writeOut(output, input.rows, result, settings, (done, of) =>
       onProgress({ phase: 'write', sheets: { done, of } }),
