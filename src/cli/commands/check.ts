@@ -9,7 +9,7 @@ import type { Grid } from '../../core/grid';
 import type { OnProgress } from '../../core/progress';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
-import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
+import { buildReviewPatch, summariseSheets, type CheckedFile } from '../../core/plan/reviewPatch';
 import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
@@ -106,7 +106,11 @@ export async function checkInputs(
     }
     const checkOptions: CheckOptions = { fileName: path.basename(input.path), asOf: opts.asOf };
     if (opts.period !== undefined) checkOptions.period = opts.period;
-    results.push({ file: input.display, sheets: checkWorkbook(grids, checkOptions) });
+    // Only what the reports show is kept: memory follows the issues, not the plans read.
+    results.push({
+      file: input.display,
+      sheets: summariseSheets(checkWorkbook(grids, checkOptions)),
+    });
   }
   return { checked: results, ignored: ignored.map((f) => f.display) };
 }
