@@ -10,7 +10,7 @@ export interface Io {
    * once the output can take more (a full pipe holds the writer back). Absent in tests: the pieces
    * are then gathered and given to `out` whole.
    */
-  write?(chunk: string): Promise<void>;
+  write?(chunk: Uint8Array): Promise<void>;
   err(text: string): void;
   /** Working directory that relative paths are resolved against. */
   cwd: string;
