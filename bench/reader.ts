@@ -205,7 +205,7 @@ async function checkFolderRows(dir: string): Promise<BenchRow[]> {
       name: '  прирост пиковой памяти на файл (2 000 против 200)',
       value: Math.round(perFileKb),
       unit: 'KB',
-      note: 'результаты проверки каждого файла копятся для отчёта: см. отчёт читателя',
+      note: 'для отчёта хранятся только сводки планов и замечания (summariseSheets)',
     },
   ];
 }
