@@ -31,7 +31,7 @@ export type Step =
   | { kind: 'repeat-header'; at: number; numbering: boolean }
   | { kind: 'merge-section'; pick: number }
   | { kind: 'unmerge-section'; pick: number }
-  | { kind: 'move-heading'; pick: number; into: 'number' | 'title' }
+  | { kind: 'move-heading'; pick: number; into: 'number' | 'title' | 'deadline' }
   | { kind: 'dot'; pick: number }
   | { kind: 'line-break'; pick: number; at: number }
   | { kind: 'blank'; at: number }
@@ -232,8 +232,17 @@ function moveHeading(s: PasteSheet, step: Extract<Step, { kind: 'move-heading' }
     .map(String)
     .join(' ');
   if (typeof row[n] !== 'string' && row[n] !== null) return;
-  row[n] = step.into === 'number' ? text : null;
-  row[t] = step.into === 'title' ? text : null;
+  const d = s.columns.deadline;
+  if (step.into === 'deadline') {
+    // Only a heading without a number can land in the deadline column and still read as one.
+    if (d === undefined || /\d/.test(text) || !/^[А-ЯЁA-Z][а-яёa-z]/.test(text)) return;
+    row[n] = null;
+    row[t] = null;
+    row[d] = text;
+  } else {
+    row[n] = step.into === 'number' ? text : null;
+    row[t] = step.into === 'title' ? text : null;
+  }
   s.merges = s.merges.filter((m) => !(m.top === r && m.bottom === r));
 }
 

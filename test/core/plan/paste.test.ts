@@ -118,7 +118,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('move-heading' as const),
       pick: fc.nat(),
-      into: fc.constantFrom('number' as const, 'title' as const),
+      into: fc.constantFrom('number' as const, 'title' as const, 'deadline' as const),
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('dot' as const), pick: fc.nat() }) },
