@@ -19,6 +19,12 @@ export interface Issue {
   row: number;
   /** Suggested fix in Russian, where one can be suggested. */
   fix?: string;
+  /** Stable identity across versions of the plan (review/remarkId.ts); set by the plan check. */
+  id?: string;
+  /** Against an earlier check (`check --baseline`): new, or present then too. */
+  state?: 'new' | 'unchanged';
+  /** Accepted by the clerk: listed apart, not counted as an error. */
+  accepted?: { justification: string };
 }
 
 export const SEVERITY_RU: Record<Severity, string> = {
