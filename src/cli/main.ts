@@ -2,6 +2,9 @@
  * shnor-roadmap: the command line over the same engine as the Excel add-in.
  * Each command lives in its own module and registers itself in COMMANDS below.
  */
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { errnoCode, FileError, fsErrorRu } from './fsErrors';
 import { EXIT, processIo, UsageError, type Io } from './io';
 
 export interface Command {
@@ -46,10 +49,29 @@ export const GENERAL_HELP =
 ${commandList()}
 
 Подробно о команде: shnor-roadmap help <команда> или shnor-roadmap <команда> --help
+Версия: shnor-roadmap --version. Подробности внутренней ошибки: добавьте --debug.
 Коды завершения: 0 — ошибок нет, 1 — в данных найдены ошибки, 2 — входные данные или параметры непригодны.`;
 
+/** The package.json of this program: found by walking up from the compiled file (dist/src/cli). */
+function version(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'shnor-roadmap' && pkg.version) return pkg.version;
+    }
+    if (path.dirname(dir) === dir) return 'неизвестна';
+  }
+}
+
+/**
+ * Runs a command and returns its exit code. Every failure becomes a Russian message: a usage error
+ * with the command's usage, a file-system error naming the file and what to do, and anything
+ * unexpected as an internal error whose stack is shown only with --debug.
+ */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
     const cmd = topic ? findCommand(topic) : undefined;
@@ -61,8 +83,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    io.out(String(require('../../package.json').version));
+    io.out(version());
     return EXIT.ok;
   }
   const cmd = findCommand(name);
@@ -77,10 +98,23 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     return await cmd.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${cmd.usage}`);
-      return EXIT.badInput;
-    }
-    throw e;
+    io.err(failureMessage(e, cmd, debug));
+    return EXIT.badInput;
   }
+}
+
+/** What the user reads when a command fails. */
+export function failureMessage(e: unknown, cmd: Command | undefined, debug: boolean): string {
+  const stack = debug && e instanceof Error && e.stack ? `\n\n${e.stack}` : '';
+  if (e instanceof UsageError) return cmd ? `${e.message}\n\n${cmd.usage}` : e.message;
+  if (e instanceof FileError) return `${e.message}${stack}`;
+  const errno = e as NodeJS.ErrnoException;
+  if (errnoCode(e) && typeof errno.path === 'string')
+    return `${fsErrorRu(e, errno.path, errno.syscall === 'open' || errno.syscall === 'read' ? 'read' : errno.syscall === 'scandir' ? 'list' : 'write')}${stack}`;
+  const what = e instanceof Error ? e.message : String(e);
+  return (
+    `Внутренняя ошибка программы: ${what}. Ваши файлы не изменены. ` +
+    `Это ошибка shnor-roadmap, а не ваших данных: повторите запуск с параметром --debug и ` +
+    `передайте разработчикам его вывод.${stack}`
+  );
 }

@@ -64,6 +64,9 @@ export const inputLimitsSchema = z.strictObject({
 
 export type InputLimits = z.infer<typeof inputLimitsSchema>;
 
+/** No school writes one procedure with more pupils than this (settings.maxParticipants). */
+export const DEFAULT_MAX_PARTICIPANTS = 100_000;
+
 export const settingsSchema = z.strictObject({
   /** Share failed at or above which a procedure is low (inclusive). */
   threshold: z.number().min(0).max(1).default(0.3),
@@ -76,6 +79,8 @@ export const settingsSchema = z.strictObject({
   procedureIdentity: z.enum(['type+grade+subject', 'type+subject']).default('type+grade+subject'),
   minParticipants: z.number().int().min(1).default(1),
   smallSample: z.number().int().min(0).default(10),
+  /** Counts above this per school and procedure are errors in the data (issue #14). */
+  maxParticipants: z.number().int().min(1).default(DEFAULT_MAX_PARTICIPANTS),
   yearsNotHeld: z.array(notHeldEntry).default([]),
   stagnationYears: z.number().int().min(1).default(3),
   /** Percentage points a subject's share failed must fall by to count as an improvement. */
@@ -121,6 +126,7 @@ const EXPECTED: Record<string, string> = {
   procedureIdentity: '«type+grade+subject» или «type+subject»',
   minParticipants: 'целое число не меньше 1',
   smallSample: 'целое число не меньше 0',
+  maxParticipants: 'целое число не меньше 1',
   yearsNotHeld: 'список вида [{"type": "ОГЭ", "year": 2020}]',
   'yearsNotHeld[]': 'запись вида {"type": "ОГЭ", "subject": "Математика", "year": 2020}',
   'yearsNotHeld[].type': 'одно из «ВПР», «ОГЭ», «ЕГЭ»',

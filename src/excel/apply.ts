@@ -10,7 +10,7 @@
  *   run resumes where it stopped when given the same patch again.
  */
 import type { WorkbookPatch } from '../core/patch';
-import { quoteSheet } from '../core/patch';
+import { quoteSheet } from '../core/sheetRef';
 import type { ApiSupport, XlContext, XlWorksheet } from './api';
 import { executeWrite } from './execute';
 import { DEFAULT_BATCH_BYTES, callBytes } from './payload';

@@ -16,6 +16,7 @@ import {
   type SheetPatch,
   type WorkbookPatch,
 } from '../core/patch';
+import { sheetRef } from '../core/sheetRef';
 import { CALL_OVERHEAD_BYTES, callBytes } from './payload';
 import type { XlHyperlink } from './api';
 
@@ -174,7 +175,7 @@ function formatWrites(
   for (const m of patch.merges) ops.push({ kind: 'merge', sheet, address: m });
   for (const h of patch.hyperlinks) {
     const link: XlHyperlink = {
-      documentReference: `${quoteForReference(h.sheet)}!${h.target}`,
+      documentReference: sheetRef(h.sheet, h.target),
       textToDisplay: h.text,
     };
     if (h.tooltip) link.screenTip = h.tooltip;
@@ -187,11 +188,6 @@ function formatWrites(
     ops.push({ kind: 'autoFilter', sheet, address: patch.autoFilter });
   if (patch.print && features.pageLayout) ops.push({ kind: 'print', sheet, print: patch.print });
   return ops;
-}
-
-/** Sheet name as a hyperlink's document reference wants it: always quoted, inner ' doubled. */
-export function quoteForReference(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** How many API calls a write makes (each carries its own overhead). */

@@ -12,13 +12,8 @@ import ExcelJS from 'exceljs';
 import { columnLetter, parseA1, parseArea, type CellValue } from '../core/grid';
 import { mergedAway } from './cellValue';
 import { RowXmlWriter, type RowCell } from './rowXml';
-import {
-  formulaBlockRows,
-  formulaRow,
-  quoteSheet,
-  type CellStyle,
-  type SheetPatch,
-} from '../core/patch';
+import { quoteSheet } from '../core/sheetRef';
+import { formulaBlockRows, formulaRow, type CellStyle, type SheetPatch } from '../core/patch';
 
 /** The colour and underline a hyperlink cell gets, as Excel draws links. */
 const LINK_STYLE: CellStyle = { fontColor: '0563C1', underline: true };

@@ -10,7 +10,9 @@ import { createHash } from 'crypto';
 import { writeFile } from 'fs/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter, parseA1 } from '../core/grid';
-import { quoteSheet, type WorkbookPatch } from '../core/patch';
+import type { WorkbookPatch } from '../core/patch';
+import { quoteSheet } from '../core/sheetRef';
+import './sheetRefQuoting';
 import { worksheetToGrid } from './exceljsRead';
 import { seenValue, sheetOptions, StyleCache, writeSheet } from './sheetWriter';
 

@@ -2,22 +2,21 @@
  * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
  * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
  */
-import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
-import type { OnProgress } from '../../core/progress';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
+import type { OnProgress } from '../../core/progress';
 import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
-import { applyPatch, loadWorkbook, REGISTRY_SHEET, writeWorkbookFile } from '../../xlsx/write';
+import { applyPatch, loadWorkbook, REGISTRY_SHEET, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { progressLine } from '../progress';
-import { expandInputs, loadInput } from '../files';
+import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
+import { Output } from '../output';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap check <файлы или папки…> [параметры]
@@ -56,8 +55,11 @@ export interface CheckRunOptions {
   /** The --period setting, already parsed. */
   period?: { start: string; end: string; schoolYear: boolean };
   asOf: string;
-  /** Absolute path left out of folders: the review workbook of an earlier run lying among the plans. */
-  exclude?: string;
+  /**
+   * The review workbook being written: left out of the inputs when it is an earlier review lying
+   * among the plans; a plan given as --out is refused (see inputsWithoutOutput).
+   */
+  out?: Output;
   /** Progress of the run (one event per file). */
   onProgress?: OnProgress;
 }
@@ -87,7 +89,7 @@ export async function checkInputs(
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
   }));
-  const todo = files.filter((f) => f.path !== opts.exclude);
+  const todo = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
   for (const [i, input] of todo.entries()) {
     opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
@@ -107,12 +109,12 @@ export async function checkInputs(
   return { checked: results, ignored: ignored.map((f) => f.display) };
 }
 
-async function writeReview(file: string, checked: CheckedFile[]): Promise<string[]> {
+async function writeReview(out: Output, checked: CheckedFile[]): Promise<string[]> {
   // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
   // user's own sheets in it stay as they are.
-  const wb = existsSync(file) ? await loadWorkbook(await readFile(file)) : new ExcelJS.Workbook();
+  const wb = (await out.exists()) ? await loadWorkbook(await out.read()) : new ExcelJS.Workbook();
   const report = applyPatch(wb, buildReviewPatch(checked));
-  await writeWorkbookFile(wb, file);
+  await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
       (c) =>
@@ -151,17 +153,46 @@ async function run(args: string[], io: Io): Promise<number> {
       '--out не должен совпадать с проверяемым файлом: укажите отдельный файл для замечаний.',
     );
 
-  const progress = progressLine(io, parsed.values.quiet === true);
-  const { checked, ignored } = await checkInputs(parsed.positionals, io.cwd, {
-    asOf,
+  // The review workbook is locked before anything is read, so two runs never interleave on it.
+  const output =
+    outPath === undefined
+      ? undefined
+      : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  try {
+    return await checkAndReport(
+      parsed.positionals,
+      io,
+      format,
+      output,
+      {
+        asOf,
+        ...(sheet !== undefined ? { sheet } : {}),
+        ...(period !== undefined ? { period } : {}),
+      },
+      parsed.values.quiet === true,
+    );
+  } finally {
+    await output?.release();
+  }
+}
+
+async function checkAndReport(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  output: Output | undefined,
+  opts: CheckRunOptions,
+  quiet: boolean,
+): Promise<number> {
+  const progress = progressLine(io, quiet);
+  const { checked, ignored } = await checkInputs(inputs, io.cwd, {
+    ...opts,
     onProgress: progress.update,
-    ...(sheet !== undefined ? { sheet } : {}),
-    ...(period !== undefined ? { period } : {}),
-    ...(outPath !== undefined ? { exclude: outPath } : {}),
+    ...(output ? { out: output } : {}),
   }).finally(() => progress.stop());
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
-  if (format === 'json') io.out(JSON.stringify(checkToJson(checked), null, 2));
+  if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
   else io.out(formatCheckText(checked, ignored));
 
   const usable = checked.filter((f) => f.error === undefined);
@@ -174,14 +205,9 @@ async function run(args: string[], io: Io): Promise<number> {
     );
     return EXIT.badInput;
   }
-  if (outPath !== undefined) {
-    try {
-      for (const line of await writeReview(outPath, checked)) notice(line);
-    } catch (e) {
-      io.err(`Не удалось записать книгу замечаний «${out}»: ${(e as Error).message}`);
-      return EXIT.badInput;
-    }
-    notice(`Книга замечаний записана: ${out} (листы «Сводка» и «Замечания»).`);
+  if (output !== undefined) {
+    for (const line of await writeReview(output, checked)) notice(line);
+    notice(`Книга замечаний записана: ${output.shown} (листы «Сводка» и «Замечания»).`);
   }
   if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
   const errors = usable.some((f) =>

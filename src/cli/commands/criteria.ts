@@ -2,8 +2,6 @@
  * `shnor-roadmap criteria`: results workbooks → the list of ШНОР by year with reasons, the region
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
-import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
@@ -12,13 +10,16 @@ import type { Issue } from '../../core/issue';
 import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
+import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
 import { REGISTRY_SHEET } from '../../xlsx/registrySheet';
+import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
-import { expandInputs, loadInput } from '../files';
+import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { Output } from '../output';
 import { progressLine } from '../progress';
 import type { Command } from '../main';
 
@@ -49,7 +50,6 @@ const OPTIONS = {
   settings: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
-  quiet: { type: 'boolean' },
 } as const;
 
 interface ReadInputs {
@@ -58,33 +58,44 @@ interface ReadInputs {
   issues: Issue[];
   /** Files that could not be used, in Russian. */
   problems: string[];
+  /** Each input file: what was read from it, or why it was not used. */
+  files: ResultsFileRead[];
+  /** Other files found in folders, passed over. */
+  ignored: number;
 }
 
 async function readInputs(
   inputs: string[],
   cwd: string,
   sheet: string | undefined,
-  exclude: string | undefined,
-  limits: Settings['inputLimits'],
+  output: Output | undefined,
+  settings: Settings,
   onProgress: OnProgress,
 ): Promise<ReadInputs> {
-  const { files, skipped } = await expandInputs(inputs, cwd);
+  const { files, skipped, ignored } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
     rows: [],
     notHeld: [],
     issues: [],
-    problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
+    problems: [],
+    files: [],
+    ignored: ignored.length,
   };
-  const todo = files.filter((f) => f.path !== exclude);
+  const fail = (file: string, error: string) => {
+    out.problems.push(error);
+    out.files.push({ file, error, rows: [], issues: [] });
+  };
+  for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
+  const todo = output ? await inputsWithoutOutput(files, output) : files;
   let rows = 0;
   for (const [i, input] of todo.entries()) {
     const file = { n: i + 1, of: todo.length, name: input.display };
     onProgress({ phase: 'read', file, rows });
-    const loaded = await loadInput(input, limits, (n) =>
+    const loaded = await loadInput(input, settings.inputLimits, (n) =>
       onProgress({ phase: 'read', file, rows: rows + n }),
     );
     if (loaded.error !== undefined) {
-      out.problems.push(loaded.error);
+      fail(input.display, loaded.error);
       continue;
     }
     const grids = loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET);
@@ -92,19 +103,27 @@ async function readInputs(
       sheet !== undefined &&
       !grids.some((g) => g.sheet.trim().toLowerCase() === sheet.trim().toLowerCase())
     ) {
-      out.problems.push(
+      fail(
+        input.display,
         `В файле «${input.display}» нет листа «${sheet}». Листы файла: ${grids.map((g) => `«${g.sheet}»`).join(', ') || 'нет'}.`,
       );
       continue;
     }
     const read = readResults(grids, {
       file: input.display,
+      maxParticipants: settings.maxParticipants,
       ...(sheet !== undefined ? { sheet } : {}),
     });
     for (const row of read.rows) out.rows.push(row);
     rows = out.rows.length;
     out.notHeld.push(...read.notHeld);
     out.issues.push(...read.issues);
+    out.files.push({ file: input.display, rows: read.rows, issues: read.issues });
+  }
+  // One school code under two names across files: said at the row of the later file.
+  for (const issue of schoolIdentityIssues(out.rows, true)) {
+    out.issues.push(issue);
+    out.files.find((f) => f.file === issue.file)?.issues.push(issue);
   }
   return out;
 }
@@ -155,18 +174,13 @@ export function criteriaText(result: CriteriaResult, issues: Issue[], problems: 
   return lines.join('\n');
 }
 
-/** The JSON the command prints: the criteria result with every issue of reading and computing. */
-export function criteriaJson(result: CriteriaResult, issues: Issue[], problems: string[]): string {
-  return JSON.stringify({ ...result, issues: sortIssues(issues), problems }, null, 2);
-}
-
 /**
  * Writes the criteria workbook. A new file is streamed (flat memory at region scale); an existing
  * one is updated: the sheets of an earlier run are replaced, the user's own sheets keep their
  * names and ours avoid them.
  */
 async function writeOut(
-  file: string,
+  out: Output,
   rows: ResultRow[],
   result: CriteriaResult,
   settings: Settings,
@@ -175,18 +189,20 @@ async function writeOut(
   // The writer (and exceljs with it) is loaded only when a workbook is written.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const write = require('../../xlsx/write') as typeof import('../../xlsx/write');
-  const { applyPatch, loadWorkbook, userSheetNames, writeNewWorkbookFile, writeWorkbookFile } =
+  const { applyPatch, loadWorkbook, userSheetNames, workbookToBuffer, writeNewWorkbookFile } =
     write;
-  if (!existsSync(file)) {
-    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file, onSheet);
+  if (!(await out.exists())) {
+    await out.replace(async (temp) => {
+      await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), temp, onSheet);
+    });
     return [];
   }
-  const wb = await loadWorkbook(await readFile(file));
+  const wb = await loadWorkbook(await out.read());
   const report = applyPatch(
     wb,
     buildCriteriaPatch(rows, result, settings, { takenNames: userSheetNames(wb) }),
   );
-  await writeWorkbookFile(wb, file);
+  await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
       (c) => `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.`,
@@ -215,20 +231,54 @@ async function run(args: string[], io: Io): Promise<number> {
     );
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
 
-  const progress = progressLine(io, parsed.values.quiet === true);
-  const input = await readInputs(
-    parsed.positionals,
-    io.cwd,
-    stringOption(parsed, 'sheet'),
-    outPath,
-    settings.inputLimits,
-    progress.update,
-  ).catch((e: unknown) => {
+  // The workbook is locked before anything is read, so two runs never interleave on it.
+  const output =
+    outPath === undefined
+      ? undefined
+      : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  try {
+    return await compute(
+      parsed.positionals,
+      io,
+      format,
+      settings,
+      stringOption(parsed, 'sheet'),
+      output,
+      parsed.values.quiet === true,
+    );
+  } finally {
+    await output?.release();
+  }
+}
+
+async function compute(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  settings: Settings,
+  sheet: string | undefined,
+  output: Output | undefined,
+  quiet: boolean,
+): Promise<number> {
+  const progress = progressLine(io, quiet);
+  try {
+    return await computeWithProgress(inputs, io, format, settings, sheet, output, progress.update);
+  } finally {
     progress.stop();
-    throw e;
-  });
+  }
+}
+
+async function computeWithProgress(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  settings: Settings,
+  sheet: string | undefined,
+  output: Output | undefined,
+  onProgress: OnProgress,
+): Promise<number> {
+  const input = await readInputs(inputs, io.cwd, sheet, output, settings, onProgress);
   if (!input.rows.length) {
-    progress.stop();
     io.err(
       [
         'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
@@ -240,21 +290,20 @@ async function run(args: string[], io: Io): Promise<number> {
     );
     return EXIT.badInput;
   }
-  progress.update({ phase: 'compute', rows: input.rows.length });
+  onProgress({ phase: 'compute', rows: input.rows.length });
   const result = computeCriteria(input.rows, settings, input.notHeld);
   const issues = [...input.issues, ...result.issues];
-  progress.stop();
   io.out(
     format === 'json'
-      ? criteriaJson(result, issues, input.problems)
+      ? JSON.stringify(criteriaToJson(input.files, input.ignored, result), null, 2)
       : criteriaText(result, issues, input.problems),
   );
-  if (outPath !== undefined) {
-    const notes = await writeOut(outPath, input.rows, result, settings, (done, of) =>
-      progress.update({ phase: 'write', sheets: { done, of } }),
-    ).finally(() => progress.stop());
+  if (output !== undefined) {
+    const notes = await writeOut(output, input.rows, result, settings, (done, of) =>
+      onProgress({ phase: 'write', sheets: { done, of } }),
+    );
     for (const n of notes) io.err(n);
-    if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
+    if (format === 'text') io.out(`\nКнига с формулами записана: ${output.shown}`);
   }
   return countBySeverity(issues).error > 0 || input.problems.length > 0
     ? EXIT.errorsFound

@@ -4,8 +4,6 @@
  * Input files are only read. An existing --out workbook is opened and updated: the sheets this
  * program generated are replaced, the user's own sheets are left exactly as they are.
  */
-import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../core/criteria/engine';
@@ -19,6 +17,7 @@ import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReportPatch } from '../../core/report/build';
 import { readRiskFactors } from '../../core/report/riskFactors';
 import type { TimelinePlan } from '../../core/report/timelineSheet';
+import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import type { Settings } from '../../core/settings';
@@ -28,13 +27,14 @@ import {
   loadWorkbook,
   REGISTRY_SHEET,
   userSheetNames,
+  workbookToBuffer,
   writeNewWorkbookFile,
-  writeWorkbookFile,
   type ApplyReport,
 } from '../../xlsx/write';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
-import { displayPath, expandInputs, loadInput } from '../files';
+import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { withOutput, type Output } from '../output';
 import { readSettingsFile } from '../settingsFile';
 import { progressLine } from '../progress';
 import type { Command } from '../main';
@@ -61,7 +61,9 @@ const USAGE = `Использование: shnor-roadmap report <файлы ил
 
 Факторы риска читаются из листа входных файлов с колонками «Код ОО» и «Фактор риска …».
 
-Коды завершения: 0 — отчёт записан; 2 — параметры неверны или результатов не найдено.
+Коды завершения: 0 — отчёт записан, ошибок в данных нет; 1 — отчёт записан, но в данных есть
+ошибки или часть файлов не прочитана (они перечислены); 2 — параметры неверны, результатов не
+найдено или отчёт записать не удалось.
 
 Пример: shnor-roadmap report результаты.xlsx --plan план.xlsx --out отчёт.xlsx`;
 
@@ -90,7 +92,8 @@ interface LoadedGrids {
 async function loadGrids(
   inputs: string[],
   cwd: string,
-  exclude: string,
+  output: Output,
+  plan: string | undefined,
   limits: Settings['inputLimits'],
   onProgress: OnProgress,
 ): Promise<LoadedGrids> {
@@ -99,7 +102,7 @@ async function loadGrids(
     grids: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  const todo = files.filter((f) => path.resolve(f.path) !== exclude);
+  const todo = await inputsWithoutOutput(files, output, plan ? [path.resolve(cwd, plan)] : []);
   let rows = 0;
   for (const [i, f] of todo.entries()) {
     const file = { n: i + 1, of: todo.length, name: f.display };
@@ -152,16 +155,17 @@ async function loadPlan(
   };
 }
 
-async function openExisting(file: string, shown: string): Promise<ExcelJS.Workbook> {
+async function openExisting(out: Output): Promise<ExcelJS.Workbook> {
+  const data = await out.read();
   try {
-    const wb = await loadWorkbook(await readFile(file));
+    const wb = await loadWorkbook(data);
     // exceljs loads a sheet saved without <sheetViews> with views = null, which the writer's
     // active-sheet step does not expect; an empty list writes the same file.
     for (const ws of wb.worksheets) if (!ws.views) ws.views = [];
     return wb;
   } catch (e) {
     throw new UsageError(
-      `Файл отчёта «${shown}» уже есть, но не открывается как книга Excel (${(e as Error).message}). Укажите другой --out.`,
+      `Файл отчёта «${out.shown}» уже есть, но не открывается как книга Excel (${(e as Error).message}). Укажите другой --out.`,
     );
   }
 }
@@ -178,10 +182,31 @@ export async function runReport(opts: {
   onChangedByUser?: (lines: string[]) => void;
   /** Progress of the run: files read, then computing, then sheets written. */
   onProgress?: OnProgress;
+  /** Called when another run is writing the same report and this one waits. */
+  onWait?: (message: string) => void;
 }): Promise<ReportRun> {
+  const file = path.resolve(opts.cwd, opts.out);
+  return withOutput(
+    file,
+    { shown: opts.out, ...(opts.onWait ? { onWait: opts.onWait } : {}) },
+    (out) => buildAndWrite(opts, out),
+  );
+}
+
+async function buildAndWrite(
+  opts: Parameters<typeof runReport>[0],
+  output: Output,
+): Promise<ReportRun> {
   const out = path.resolve(opts.cwd, opts.out);
   const onProgress = opts.onProgress ?? (() => undefined);
-  const loaded = await loadGrids(opts.inputs, opts.cwd, out, opts.settings.inputLimits, onProgress);
+  const loaded = await loadGrids(
+    opts.inputs,
+    opts.cwd,
+    output,
+    opts.plan,
+    opts.settings.inputLimits,
+    onProgress,
+  );
   const rows: ResultRow[] = [];
   const notHeld: NotHeld[] = [];
   const issues: Issue[] = [];
@@ -193,11 +218,15 @@ export async function runReport(opts: {
     issues.push(...risks.issues);
     const resultSheets = g.sheets.filter((s) => !risks.sheets.includes(s.sheet));
     if (!resultSheets.length) continue;
-    const read = readResults(resultSheets, { file: g.file });
+    const read = readResults(resultSheets, {
+      file: g.file,
+      maxParticipants: opts.settings.maxParticipants,
+    });
     rows.push(...read.rows);
     notHeld.push(...read.notHeld);
     issues.push(...read.issues);
   }
+  issues.push(...schoolIdentityIssues(rows, true));
   for (const p of loaded.problems)
     issues.push({
       severity: 'error',
@@ -218,7 +247,7 @@ export async function runReport(opts: {
   onProgress({ phase: 'compute', rows: rows.length });
   const criteria = computeCriteria(rows, opts.settings, notHeld);
   // An existing report is updated in place; a new one is streamed to the file.
-  const existing = existsSync(out) ? await openExisting(out, opts.out) : null;
+  const existing = (await output.exists()) ? await openExisting(output) : null;
   const generated = existing ? listGeneratedSheets(existing) : [];
   const takenNames = existing ? userSheetNames(existing) : [];
   const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
@@ -245,11 +274,16 @@ export async function runReport(opts: {
   let apply: ApplyReport;
   if (existing) {
     apply = applyPatch(existing, patch);
-    await writeWorkbookFile(existing, out);
-  } else
-    apply = await writeNewWorkbookFile(patch, out, (done, of) =>
-      onProgress({ phase: 'write', sheets: { done, of } }),
-    );
+    await output.replaceWith(await workbookToBuffer(existing));
+  } else {
+    let streamed: ApplyReport | undefined;
+    await output.replace(async (temp) => {
+      streamed = await writeNewWorkbookFile(patch, temp, (done, of) =>
+        onProgress({ phase: 'write', sheets: { done, of } }),
+      );
+    });
+    apply = streamed!;
+  }
   return {
     criteria,
     apply,
@@ -326,9 +360,11 @@ async function run(args: string[], io: Io): Promise<number> {
         `Будут заменены созданные программой листы, которые вы изменили (копии не сохраняются):\n  ${lines.join('\n  ')}`,
       );
     },
+    onWait: (message) => io.err(message),
   }).finally(() => progress.stop());
   io.out(describeRun(result, io.cwd));
-  return EXIT.ok;
+  // The report is written either way; errors in the data (unreadable files among them) make it 1.
+  return result.issues.some((i) => i.severity === 'error') ? EXIT.errorsFound : EXIT.ok;
 }
 
 export const reportCommand: Command = {

@@ -5,7 +5,7 @@
  * is a warning, a later deadline an error.
  */
 import { a1 } from '../grid';
-import type { Severity } from '../issue';
+import { defineIssues, type Issue } from '../issue';
 import type { ColumnRole, Deadline, Executor, PlanActivity } from '../plan/types';
 import { formatDateRu } from '../text';
 import { addressedToMunicipalities, municipalTerms } from './addressees';
@@ -55,14 +55,27 @@ export interface Counterpart {
   unverified?: boolean;
 }
 
-export interface RegionalIssue {
-  severity: Severity;
-  code: 'regional-activity-missing' | 'regional-deadline-later';
-  message: string;
-  sheet: string;
-  cell: string;
-  row: number;
-  fix: string;
+export const REGIONAL_ISSUES = defineIssues('plan-regional', {
+  'regional-deadline-later': {
+    severity: 'error',
+    title: 'Срок позже регионального',
+    description:
+      'Мероприятие муниципального плана, соответствующее мероприятию регионального плана, заканчивается позже, чем требует региональный план (сравниваются окончания сроков).',
+    action: 'Установите срок не позднее регионального.',
+  },
+  'regional-activity-missing': {
+    severity: 'warning',
+    title: 'Нет мероприятия регионального плана',
+    description:
+      'Для мероприятия регионального плана, адресованного муниципалитетам (МОУО, ОМСУ, муниципальные координаторы…), в муниципальном плане не найдено мероприятие, близкое по смыслу названия (сходство ниже порога); называется ближайшее и его сходство.',
+    action:
+      'Добавьте мероприятие во исполнение регионального или назовите существующее так, чтобы связь была видна; порог сходства задаётся в настройках.',
+  },
+});
+declare module '../issue' {
+  interface IssueRegistry {
+    'regional/match': typeof REGIONAL_ISSUES;
+  }
 }
 
 export interface MatchSettings {
@@ -174,8 +187,8 @@ export function regionalIssues(
   counterparts: readonly Counterpart[],
   planSheet: string,
   settings: MatchSettings,
-): RegionalIssue[] {
-  const issues: RegionalIssue[] = [];
+): Issue[] {
+  const issues: Issue[] = [];
   for (const c of counterparts) {
     const r = c.regional;
     const what = `${quoteTitle(r.title)} (пункт ${activityLabel(r)}, срок «${r.deadline.text || 'не указан'}»)`;

@@ -4,8 +4,31 @@
  * longer matches any remark is stale. Acceptances come from a review workbook's «Принято» and
  * «Обоснование» columns (CLI) or from the workbook's settings (add-in).
  */
-import type { Severity } from '../issue';
+import { defineIssues, type Issue, type Severity } from '../issue';
 import { mainPart } from './remarkId';
+
+export const REVIEW_ISSUES = defineIssues('plan-review', {
+  'accepted-without-justification': {
+    severity: 'warning',
+    title: 'Ошибка принята без обоснования',
+    description:
+      'Ошибка отмечена как принятая («Принято» на листе «Замечания» или «Принять» в панели), но обоснование не записано. Она всё равно считается принятой.',
+    action: 'Запишите обоснование в столбец «Обоснование» или снимите отметку «Принято».',
+  },
+  'acceptance-stale': {
+    severity: 'info',
+    title: 'Принятое замечание исчезло',
+    description:
+      'Замечание, отмеченное раньше как принятое, при этой проверке не найдено: его исправили, или мероприятие изменилось.',
+    action:
+      'Ничего делать не нужно; отметка «Принято» больше ни к чему не относится и не переносится.',
+  },
+});
+declare module '../issue' {
+  interface IssueRegistry {
+    'review/acceptance': typeof REVIEW_ISSUES;
+  }
+}
 
 export interface Acceptance {
   /** The remark's id when it was accepted. */
@@ -55,17 +78,6 @@ export function matchAcceptances(
   return { accepted, stale: acceptances.filter((_, j) => !used.has(j)) };
 }
 
-/** Issues about the acceptances themselves, said at the sheet they concern. */
-export interface AcceptanceIssue {
-  severity: 'warning' | 'info';
-  code: 'accepted-without-justification' | 'acceptance-stale';
-  message: string;
-  sheet: string;
-  cell: string;
-  row: number;
-  fix?: string;
-}
-
 function clip(text: string, max = 120): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
@@ -77,7 +89,7 @@ export function acceptedWithoutJustification(remark: {
   cell: string;
   row: number;
   message: string;
-}): AcceptanceIssue {
+}): Issue {
   return {
     severity: 'warning',
     code: 'accepted-without-justification',
@@ -90,7 +102,7 @@ export function acceptedWithoutJustification(remark: {
 }
 
 /** An acceptance that matches nothing now: the remark was fixed or changed. */
-export function staleAcceptance(a: Acceptance, sheet: string): AcceptanceIssue {
+export function staleAcceptance(a: Acceptance, sheet: string): Issue {
   const where = a.cell ? ` (было в ячейке ${a.cell})` : '';
   return {
     severity: 'info',

@@ -100,7 +100,7 @@ export function applyAcceptances(
     roleOfColumn: () => undefined,
   });
   // a notice at a cell sorts beside its remark; stale ones (row 0) come first, like plan-wide ones
-  return { issues: sortByRow([...marked, ...(withIds as Issue[])]), stale };
+  return { issues: sortByRow([...marked, ...withIds]), stale };
 }
 
 function sortByRow(issues: Issue[]): Issue[] {
