@@ -282,11 +282,13 @@ describe('shnor-roadmap check', () => {
     expect(summary.rows[0]?.map((c) => c?.v)).toEqual([
       'Файл',
       'Лист',
+      'Название плана',
       'Период',
       'Мероприятий',
       'Ошибок',
       'Предупреждений',
       'Сведений',
+      'Принято',
     ]);
     const files = summary.rows.slice(1).map((r) => r?.[0]?.v);
     expect(files).toHaveLength(5);
