@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'fs/promises';
 import * as path from 'path';
 import { byteLimits, sizeRu, type InputLimits } from '../xlsx/limits';
 import { readWorkbook, UnreadableFileError, type WorkbookRead } from '../xlsx/read';
-import { REGISTRY_SHEET } from '../xlsx/write';
+import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
 import { errnoCode, FileError, fsErrorRu, fsReasonRu } from './fsErrors';
 import { fileIdentity, sameIdentity, type Output } from './output';
 

@@ -9,17 +9,17 @@ import { gridCell, mergedAway } from './cellValue';
 import { diagnoseFile, UnreadableFileError, type WorkbookRead } from './read';
 import { readWorkbookStreaming } from './streamRead';
 
-/** One worksheet → Grid. Merged slave cells are left empty: the value sits in the top-left. */
+/** One worksheet → Grid. Cells covered by a merge are left empty: the value sits in the top-left. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseArea);
-  const slaves = mergedAway(merges);
+  const covered = mergedAway(merges);
   const rows: Grid['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     const cells: Array<Cell | undefined> = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const c = colNumber - 1;
-      if (slaves.has(`${r},${c}`)) return;
+      if (covered.has(`${r},${c}`)) return;
       // A shared formula's other cells hold only a reference to the first; exceljs slides it.
       const shared = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
       const out = gridCell(cell.value, cell.numFmt, shared);

@@ -7,13 +7,19 @@
  * caches a style's id per object, and renders the style's XML again for every new object), and a
  * fill-down formula block is written as Excel shared formulas (one formula text per column).
  */
-import { createHash, type Hash } from 'crypto';
 import ExcelJS from 'exceljs';
-import { columnLetter, parseA1, parseArea, type CellValue } from '../core/grid';
+import { columnLetter, parseA1, parseArea } from '../core/grid';
+import { FingerprintHasher, seenFormula, seenValue } from '../core/workbook/fingerprint';
 import { mergedAway } from './cellValue';
 import { RowXmlWriter, type RowCell } from './rowXml';
 import { quoteSheet } from '../core/sheetRef';
-import { formulaBlockRows, formulaRow, type CellStyle, type SheetPatch } from '../core/patch';
+import {
+  formulaBlockRows,
+  formulaRow,
+  type CellStyle,
+  type ConditionalFormat,
+  type SheetPatch,
+} from '../core/patch';
 
 /** The colour and underline a hyperlink cell gets, as Excel draws links. */
 const LINK_STYLE: CellStyle = { fontColor: '0563C1', underline: true };
@@ -27,8 +33,6 @@ interface PendingCell {
   /** What the fingerprint sees: the formula ("=…") or the value; null when nothing is written. */
   seen: string | null;
   styles: CellStyle[];
-  /** The first cell of a fill-down column: the master of Excel's shared formula. */
-  sharedMaster?: boolean;
 }
 
 /** Something the patch puts on a range of rows; `apply` fills one of them. */
@@ -40,7 +44,7 @@ interface RowSpan {
   apply: (row: number, put: (col: number) => PendingCell) => void;
 }
 
-function argb(rgb: string): string {
+export function argb(rgb: string): string {
   return `FF${rgb.replace(/^#/, '').toUpperCase()}`;
 }
 
@@ -99,14 +103,6 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   return style;
 }
 
-/** What a person sees in a cell, as the fingerprint hashes it (see sheetFingerprint). */
-export function seenValue(v: CellValue): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return `d${Math.round(v.getTime() / 1000)}`;
-  if (typeof v === 'object') return `e${v.error}`;
-  return `${typeof v}:${String(v)}`;
-}
-
 /** Everything the patch writes, as row spans in the order the patch means them to apply. */
 function rowSpans(p: SheetPatch): RowSpan[] {
   const spans: RowSpan[] = [];
@@ -150,8 +146,7 @@ function rowSpans(p: SheetPatch): RowSpan[] {
           if (result !== null) value.result = result;
           Object.assign(put(col), {
             value: value as unknown as ExcelJS.CellFormulaValue,
-            seen: `=${formula}`,
-            sharedMaster: shared && i === 0,
+            seen: seenFormula(formula),
           });
         });
       },
@@ -211,7 +206,7 @@ export function sheetOptions(p: SheetPatch, active: boolean): Partial<ExcelJS.Ad
 
 /**
  * Fills `ws` from the patch (the sheet was created with sheetOptions) and returns its fingerprint,
- * the same one sheetFingerprint computes when the written sheet is read back. With `stream`, each
+ * the same one core/workbook/fingerprint.ts computes from the written sheet read back. With `stream`, each
  * row is committed once it is complete.
  */
 export function writeSheet(
@@ -224,17 +219,52 @@ export function writeSheet(
   if (p.autoFilter) ws.autoFilter = p.autoFilter;
   for (const cf of p.conditionalFormats) ws.addConditionalFormatting(conditionalFormat(cf));
   for (const m of p.merges) ws.mergeCells(m);
+  // A streamed sheet without merged cells or links gets its rows as XML directly (rowXml.ts).
+  const raw =
+    stream && !p.merges.length && !p.hyperlinks.length
+      ? RowXmlWriter.forStreamedSheet(ws)
+      : undefined;
+  const fingerprint = forEachPatchRow(p, styles, (r, cells, height) => {
+    if (raw) return raw.write(r, cells, height);
+    writeRow(ws, r, cells, height);
+    if (!stream) return;
+    ws.getRow(r).commit();
+    // The streaming writer numbers shared formulas from 0 on every row it writes, so a later
+    // fill-down block would reuse this one's numbers: move its counter past them.
+    let masters = 0;
+    cells.forEach((cell) => {
+      if (isSharedMaster(cell.value)) masters++;
+    });
+    if (masters) (ws as unknown as { _siFormulae: number })._siFormulae += masters;
+  });
+  raw?.flush();
+  return fingerprint;
+}
+
+function isSharedMaster(v: ExcelJS.CellValue): boolean {
+  return (
+    typeof v === 'object' && v !== null && (v as { shareType?: string }).shareType === 'shared'
+  );
+}
+
+/**
+ * Everything the patch puts in cells, row by row in increasing order: `emit` gets each row that
+ * has cells or a height (cells sparse, by 1-based column). Returns the sheet's fingerprint. Both
+ * the exceljs writer above and the zip-level updater's sheet parts are filled from here.
+ */
+export function forEachPatchRow(
+  p: SheetPatch,
+  styles: StyleCache,
+  emit: (row: number, cells: RowCell[], height: number | undefined) => void,
+): string {
   // Merged cells other than the top-left one hold nothing: the fingerprint skips them.
   const slaves = mergedAway(p.merges.map(parseArea));
   const heights = new Map((p.rowHeights ?? []).map((h) => [h.row, h.height]));
-
   const spans = rowSpans(p).sort((a, b) => a.first - b.first || a.order - b.order);
-  // A streamed sheet without merged cells or links gets its rows as XML directly (rowXml.ts).
-  const raw = stream && !p.merges.length && !p.hyperlinks.length ? new RowXmlWriter(ws) : undefined;
   let lastRow = 0;
   for (const s of spans) lastRow = Math.max(lastRow, s.last);
   for (const h of heights.keys()) lastRow = Math.max(lastRow, h);
-  const hash = createHash('sha1');
+  const hash = new FingerprintHasher();
   // Spans covering the current row, kept in patch order (values, formulas, hyperlinks, formats).
   const active: RowSpan[] = [];
   let next = 0;
@@ -253,25 +283,10 @@ export function writeSheet(
     const put = (col: number): PendingCell =>
       (cells[col] ??= { value: null, seen: null, styles: [] });
     for (const span of active) span.apply(r, put);
-    const ready = finishRow(r, cells, styles, slaves, hash);
-    if (raw) raw.write(r, ready, heights.get(r));
-    else {
-      writeRow(ws, r, ready, heights.get(r));
-      if (stream) {
-        ws.getRow(r).commit();
-        // The streaming writer numbers shared formulas from 0 on every row it writes, so a later
-        // fill-down block would reuse this one's numbers: move its counter past them.
-        let masters = 0;
-        cells.forEach((cell) => {
-          if (cell.sharedMaster) masters++;
-        });
-        if (masters) (ws as unknown as { _siFormulae: number })._siFormulae += masters;
-      }
-    }
+    emit(r, finishRow(r, cells, styles, slaves, hash), heights.get(r));
     for (let i = active.length - 1; i >= 0; i--) if (active[i]!.last <= r) active.splice(i, 1);
   }
-  raw?.flush();
-  return hash.digest('hex').slice(0, 16);
+  return hash.digest();
 }
 
 /** The row's cells with their exceljs styles; what a person sees goes into the fingerprint. */
@@ -280,10 +295,9 @@ function finishRow(
   cells: PendingCell[],
   styles: StyleCache,
   slaves: Set<string>,
-  hash: Hash,
+  hash: FingerprintHasher,
 ): RowCell[] {
   const ready: RowCell[] = [];
-  let seen = '';
   cells.forEach((pending, col) => {
     // exceljs gives a date without a format its short-date format, but it caches a style's id by
     // object: a date must not share the unstyled cells' object.
@@ -292,9 +306,8 @@ function finishRow(
     );
     ready[col] = { value: pending.value, style };
     if (pending.seen !== null && !(slaves.size && slaves.has(`${r - 1},${col - 1}`)))
-      seen += `${r - 1},${col - 1}=${pending.seen}\u0000`;
+      hash.cell(r - 1, col - 1, pending.seen);
   });
-  if (seen) hash.update(seen);
   return ready;
 }
 
@@ -313,9 +326,8 @@ function writeRow(
   });
 }
 
-function conditionalFormat(
-  cf: SheetPatch['conditionalFormats'][number],
-): ExcelJS.ConditionalFormattingOptions {
+/** The exceljs style (a dxf) a conditional format applies. */
+export function conditionalStyle(cf: ConditionalFormat): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
   if (cf.style.fill)
     style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.style.fill) } };
@@ -325,6 +337,10 @@ function conditionalFormat(
     if (cf.style.bold !== undefined) font.bold = cf.style.bold;
     style.font = font;
   }
+  return style;
+}
+
+function conditionalFormat(cf: ConditionalFormat): ExcelJS.ConditionalFormattingOptions {
   return {
     ref: cf.range,
     // exceljs types list fewer operators than it writes; the OOXML names are the same.
@@ -333,7 +349,7 @@ function conditionalFormat(
         type: 'cellIs',
         operator: cf.operator as ExcelJS.CellIsOperators,
         formulae: [cf.value.replace(/^=/, '')],
-        style,
+        style: conditionalStyle(cf),
         priority: 1,
       },
     ],

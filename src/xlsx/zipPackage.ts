@@ -125,6 +125,14 @@ export class ZipPackage {
     return out;
   }
 
+  /**
+   * The part's bytes as they are stored (compressed, unchecked): what the zip-level updater copies
+   * into the new file, so that a part it leaves alone keeps its bytes without being inflated.
+   */
+  raw(name: string): Buffer {
+    return this.rawData(this.require(name));
+  }
+
   /** The part as text (UTF-8, a byte-order mark dropped). */
   readText(name: string): string {
     const text = this.readBytes(name).toString('utf8');

@@ -2,6 +2,7 @@
  * Reads every cell, defined name and hyperlink of an .xlsx at the XML level, as Excel would see
  * them: for tests that must look at everything a workbook holds, not what a library makes of it.
  */
+import { MARKER_NAME, markerKey } from '../../src/core/workbook/registry';
 import JSZip from 'jszip';
 import { parseSheetRef } from '../../src/core/sheetRef';
 
@@ -112,11 +113,14 @@ export async function scanXlsx(data: Buffer): Promise<ScannedWorkbook> {
 /** Names every reference of defined names and internal hyperlinks that does not name an existing sheet. */
 export function danglingReferences(wb: ScannedWorkbook): string[] {
   const bad: string[] = [];
-  for (const d of wb.definedNames)
+  for (const d of wb.definedNames) {
+    // A generated sheet's marker is a string constant by design (REGISTRY.md §1), not a reference.
+    if (d.name === MARKER_NAME && markerKey(d.formula) !== null) continue;
     for (const part of unionParts(d.formula)) {
       const ref = parseSheetRef(part);
       if (!ref || !wb.sheets.includes(ref.sheet)) bad.push(`${d.name}: ${part}`);
     }
+  }
   for (const h of wb.hyperlinks) {
     const ref = parseSheetRef(h.target.replace(/^#/, ''));
     if (!ref || !wb.sheets.includes(ref.sheet))

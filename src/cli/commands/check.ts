@@ -2,17 +2,18 @@
  * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
  * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
  */
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
-import type { OnProgress } from '../../core/progress';
 import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
-import { applyPatch, loadWorkbook, REGISTRY_SHEET, workbookToBuffer } from '../../xlsx/write';
+import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
-import { progressLine } from '../progress';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
+import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
@@ -118,7 +119,8 @@ async function writeReview(out: Output, checked: CheckedFile[]): Promise<string[
   return [
     ...report.changedByUser.map(
       (c) =>
-        `Лист «${c.name}» из прошлой проверки был ${[c.renamed ? 'переименован' : '', c.edited ? 'изменён' : ''].filter(Boolean).join(' и ')} вручную; он заменён новым.`,
+        `Лист «${c.name}» из прошлой проверки был ${[c.renamed ? 'переименован' : '', c.edited ? 'изменён' : ''].filter(Boolean).join(' и ')} вручную; он заменён новым.` +
+        (c.keptAs ? ` Ваша версия сохранена на листе «${c.keptAs}».` : ''),
     ),
     ...report.renamedToAvoidClash.map(
       (r) => `Лист «${r.wanted}» уже есть в книге, замечания записаны на лист «${r.actual}».`,
@@ -158,20 +160,16 @@ async function run(args: string[], io: Io): Promise<number> {
     outPath === undefined
       ? undefined
       : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  const progress = progressLine(io, parsed.values.quiet === true);
   try {
-    return await checkAndReport(
-      parsed.positionals,
-      io,
-      format,
-      output,
-      {
-        asOf,
-        ...(sheet !== undefined ? { sheet } : {}),
-        ...(period !== undefined ? { period } : {}),
-      },
-      parsed.values.quiet === true,
-    );
+    return await checkAndReport(parsed.positionals, io, format, output, progress.stop, {
+      asOf,
+      onProgress: progress.update,
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...(period !== undefined ? { period } : {}),
+    });
   } finally {
+    progress.stop();
     await output?.release();
   }
 }
@@ -181,15 +179,13 @@ async function checkAndReport(
   io: Io,
   format: 'text' | 'json',
   output: Output | undefined,
+  stopProgress: () => void,
   opts: CheckRunOptions,
-  quiet: boolean,
 ): Promise<number> {
-  const progress = progressLine(io, quiet);
   const { checked, ignored } = await checkInputs(inputs, io.cwd, {
     ...opts,
-    onProgress: progress.update,
     ...(output ? { out: output } : {}),
-  }).finally(() => progress.stop());
+  }).finally(stopProgress);
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
   if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));

@@ -2,6 +2,7 @@
  * `shnor-roadmap criteria`: results workbooks → the list of ШНОР by year with reasons, the region
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
+import { existsSync } from 'fs';
 import * as path from 'path';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
@@ -13,7 +14,7 @@ import type { NotHeld, ResultRow } from '../../core/results/types';
 import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
-import { REGISTRY_SHEET } from '../../xlsx/registrySheet';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
@@ -21,6 +22,7 @@ import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import { Output } from '../output';
 import { progressLine } from '../progress';
+import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
@@ -175,9 +177,8 @@ export function criteriaText(result: CriteriaResult, issues: Issue[], problems: 
 }
 
 /**
- * Writes the criteria workbook. A new file is streamed (flat memory at region scale); an existing
- * one is updated: the sheets of an earlier run are replaced, the user's own sheets keep their
- * names and ours avoid them.
+ * Writes the criteria workbook: the sheets of an earlier run are replaced, the user's own sheets
+ * are copied as they are and keep their names, ours avoid them.
  */
 async function writeOut(
   out: Output,
@@ -186,26 +187,20 @@ async function writeOut(
   settings: Settings,
   onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
-  // The writer (and exceljs with it) is loaded only when a workbook is written.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const write = require('../../xlsx/write') as typeof import('../../xlsx/write');
-  const { applyPatch, loadWorkbook, userSheetNames, workbookToBuffer, writeNewWorkbookFile } =
-    write;
-  if (!(await out.exists())) {
-    await out.replace(async (temp) => {
-      await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), temp, onSheet);
-    });
-    return [];
-  }
-  const wb = await loadWorkbook(await out.read());
-  const report = applyPatch(
-    wb,
-    buildCriteriaPatch(rows, result, settings, { takenNames: userSheetNames(wb) }),
+  // An existing workbook is updated at the zip level (the user's sheets copied as they are); a
+  // new one is written the same way from an empty workbook.
+  const book = await openForUpdate(out);
+  const update = await book.apply(
+    buildCriteriaPatch(rows, result, settings, { takenNames: book.userSheetNames() }),
+    { onSheet },
   );
-  await out.replaceWith(await workbookToBuffer(wb));
+  await writeUpdate(out, update);
+  const report = update.report;
   return [
     ...report.changedByUser.map(
-      (c) => `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.`,
+      (c) =>
+        `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.` +
+        (c.keptAs ? ` Ваша версия сохранена на листе «${c.keptAs}».` : ''),
     ),
     ...report.renamedToAvoidClash.map(
       (r) => `Лист «${r.wanted}» уже есть в книге, критерии записаны на лист «${r.actual}».`,
@@ -223,8 +218,7 @@ async function run(args: string[], io: Io): Promise<number> {
   ] as const);
   const out = stringOption(parsed, 'out');
   const outPath = out === undefined ? undefined : path.resolve(io.cwd, out);
-  if (outPath !== undefined && !/\.xlsx$/i.test(outPath))
-    throw new UsageError(`--out ожидает имя файла .xlsx, получено «${out}».`);
+  if (outPath !== undefined) checkOutExtension(outPath, out!, existsSync(outPath));
   if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
     throw new UsageError(
       '--out не должен совпадать с входным файлом: укажите отдельный файл для критериев.',

@@ -4,8 +4,9 @@
  * Input files are only read. An existing --out workbook is opened and updated: the sheets this
  * program generated are replaced, the user's own sheets are left exactly as they are.
  */
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
+import { existsSync } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
@@ -21,20 +22,12 @@ import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  listGeneratedSheets,
-  loadWorkbook,
-  REGISTRY_SHEET,
-  userSheetNames,
-  workbookToBuffer,
-  writeNewWorkbookFile,
-  type ApplyReport,
-} from '../../xlsx/write';
+import type { ApplyReport, ChangedByUser } from '../../core/workbook/policy';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import { withOutput, type Output } from '../output';
+import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 import { readSettingsFile } from '../settingsFile';
 import { progressLine } from '../progress';
 import type { Command } from '../main';
@@ -92,17 +85,17 @@ interface LoadedGrids {
 async function loadGrids(
   inputs: string[],
   cwd: string,
-  output: Output,
+  out: Output,
   plan: string | undefined,
   limits: Settings['inputLimits'],
   onProgress: OnProgress,
 ): Promise<LoadedGrids> {
   const { files, skipped } = await expandInputs(inputs, cwd);
-  const out: LoadedGrids = {
+  const result: LoadedGrids = {
     grids: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  const todo = await inputsWithoutOutput(files, output, plan ? [path.resolve(cwd, plan)] : []);
+  const todo = await inputsWithoutOutput(files, out, plan ? [path.resolve(cwd, plan)] : []);
   let rows = 0;
   for (const [i, f] of todo.entries()) {
     const file = { n: i + 1, of: todo.length, name: f.display };
@@ -110,16 +103,16 @@ async function loadGrids(
     const loaded = await loadInput(f, limits, (n) =>
       onProgress({ phase: 'read', file, rows: rows + n }),
     );
-    if (loaded.error !== undefined) out.problems.push(loaded.error);
+    if (loaded.error !== undefined) result.problems.push(loaded.error);
     else {
       rows += loaded.workbook.sheets.reduce((n, g) => n + g.rows.length, 0);
-      out.grids.push({
+      result.grids.push({
         file: f.display,
         sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET),
       });
     }
   }
-  return out;
+  return result;
 }
 
 async function loadPlan(
@@ -155,19 +148,12 @@ async function loadPlan(
   };
 }
 
-async function openExisting(out: Output): Promise<ExcelJS.Workbook> {
-  const data = await out.read();
-  try {
-    const wb = await loadWorkbook(data);
-    // exceljs loads a sheet saved without <sheetViews> with views = null, which the writer's
-    // active-sheet step does not expect; an empty list writes the same file.
-    for (const ws of wb.worksheets) if (!ws.views) ws.views = [];
-    return wb;
-  } catch (e) {
-    throw new UsageError(
-      `Файл отчёта «${out.shown}» уже есть, но не открывается как книга Excel (${(e as Error).message}). Укажите другой --out.`,
-    );
-  }
+/** A generated sheet the user changed, as the command reports it. */
+function changedLine(c: ChangedByUser): string {
+  const what = [c.renamed ? 'переименован' : '', c.edited ? 'изменено содержимое' : '']
+    .filter(Boolean)
+    .join(', ');
+  return `«${c.name}» (${what})${c.keptAs ? `: ваш вариант сохранён как «${c.keptAs}»` : ''}`;
 }
 
 /** Everything the command does, without printing: used by `report` and `demo`. */
@@ -180,10 +166,10 @@ export async function runReport(opts: {
   cwd: string;
   /** Called before anything is written, with what will be replaced although the user changed it. */
   onChangedByUser?: (lines: string[]) => void;
-  /** Progress of the run: files read, then computing, then sheets written. */
-  onProgress?: OnProgress;
   /** Called when another run is writing the same report and this one waits. */
   onWait?: (message: string) => void;
+  /** Progress of the run: files read, then computing, then sheets written. */
+  onProgress?: OnProgress;
 }): Promise<ReportRun> {
   const file = path.resolve(opts.cwd, opts.out);
   return withOutput(
@@ -195,14 +181,13 @@ export async function runReport(opts: {
 
 async function buildAndWrite(
   opts: Parameters<typeof runReport>[0],
-  output: Output,
+  out: Output,
 ): Promise<ReportRun> {
-  const out = path.resolve(opts.cwd, opts.out);
   const onProgress = opts.onProgress ?? (() => undefined);
   const loaded = await loadGrids(
     opts.inputs,
     opts.cwd,
-    output,
+    out,
     opts.plan,
     opts.settings.inputLimits,
     onProgress,
@@ -246,21 +231,12 @@ async function buildAndWrite(
 
   onProgress({ phase: 'compute', rows: rows.length });
   const criteria = computeCriteria(rows, opts.settings, notHeld);
-  // An existing report is updated in place; a new one is streamed to the file.
-  const existing = (await output.exists()) ? await openExisting(output) : null;
-  const generated = existing ? listGeneratedSheets(existing) : [];
-  const takenNames = existing ? userSheetNames(existing) : [];
+  // An existing report is updated at the zip level (the user's sheets copied as they are, ours
+  // replaced); a new one is written the same way from an empty workbook.
+  const book = await openForUpdate(out);
+  const generated = book.generatedSheets();
+  const takenNames = book.userSheetNames();
   const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
-  const changed = generated.filter((g) => g.renamed || g.edited);
-  if (changed.length && opts.onChangedByUser)
-    opts.onChangedByUser(
-      changed.map((g) => {
-        const what = [g.renamed ? 'переименован' : '', g.edited ? 'изменено содержимое' : '']
-          .filter(Boolean)
-          .join(', ');
-        return `«${g.name}» (${what})`;
-      }),
-    );
   const patch = buildReportPatch({
     criteria,
     riskFactors: bySchool,
@@ -271,23 +247,17 @@ async function buildAndWrite(
     criteriaPatch,
     previousKeys: generated.map((g) => g.key),
   });
-  let apply: ApplyReport;
-  if (existing) {
-    apply = applyPatch(existing, patch);
-    await output.replaceWith(await workbookToBuffer(existing));
-  } else {
-    let streamed: ApplyReport | undefined;
-    await output.replace(async (temp) => {
-      streamed = await writeNewWorkbookFile(patch, temp, (done, of) =>
-        onProgress({ phase: 'write', sheets: { done, of } }),
-      );
-    });
-    apply = streamed!;
-  }
+  const result = await book.apply(patch, {
+    onSheet: (done, of) => onProgress({ phase: 'write', sheets: { done, of } }),
+  });
+  const apply = result.report;
+  if (apply.changedByUser.length && opts.onChangedByUser)
+    opts.onChangedByUser(apply.changedByUser.map(changedLine));
+  await writeUpdate(out, result);
   return {
     criteria,
     apply,
-    out,
+    out: path.resolve(opts.cwd, opts.out),
     issues,
     rows: rows.length,
     planActivities: plan ? plan.activities.length : null,
@@ -330,8 +300,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(args, OPTIONS);
   const out = stringOption(parsed, 'out');
   if (!out) throw new UsageError('Укажите файл отчёта: --out ОТЧЁТ.xlsx.');
-  if (!/\.xlsx$/i.test(out))
-    throw new UsageError(`Файл отчёта должен иметь расширение .xlsx, получено «${out}».`);
+  checkOutExtension(out, out, existsSync(path.resolve(io.cwd, out)));
   if (!parsed.positionals.length)
     throw new UsageError('Укажите хотя бы один файл или папку с результатами.');
   const outFull = path.resolve(io.cwd, out);
@@ -357,7 +326,7 @@ async function run(args: string[], io: Io): Promise<number> {
     onChangedByUser: (lines) => {
       progress.stop();
       io.out(
-        `Будут заменены созданные программой листы, которые вы изменили (копии не сохраняются):\n  ${lines.join('\n  ')}`,
+        `Созданные программой листы, которые вы изменили, заменены новыми:\n  ${lines.join('\n  ')}`,
       );
     },
     onWait: (message) => io.err(message),

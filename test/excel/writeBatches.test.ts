@@ -9,12 +9,16 @@ import {
   planWrites,
   widthToPoints,
   type WriteOp,
-} from '../../src/excel/plan';
-import { fingerprint } from '../../src/excel/registry';
-import { uniqueSheetName } from '../../src/excel/sheetName';
+} from '../../src/excel/writeBatches';
+import { fingerprint } from '../../src/excel/progress';
+import { freeSheetName, sheetNameKey } from '../../src/core/workbook/sheetNames';
 import { checkSupport } from '../../src/excel/support';
 
 const FEATURES = { autoFilter: true, pageLayout: true };
+
+/** The one free-name helper (core/workbook/sheetNames), over a set of taken names as typed. */
+const uniqueSheetName = (wanted: string, taken: Set<string>) =>
+  freeSheetName(wanted, new Set([...taken].map(sheetNameKey)));
 
 function patchOf(values: Array<Array<string | number | null>>, at = 'B2'): WorkbookPatch {
   const sheet = emptySheetPatch('Лист', 'k', 0);
@@ -151,7 +155,8 @@ describe('helpers', () => {
   it('finds a free sheet name ignoring case, within 31 characters', () => {
     expect(uniqueSheetName('Свод', new Set(['свод', 'свод (2)']))).toBe('Свод (3)');
     const long = 'Муниципальное образование город Томск';
-    const taken = new Set([long.toLowerCase()]);
+    // A sheet already carries the name cut to 31 characters, so the next one needs a suffix.
+    const taken = new Set(['муниципальное образование город']);
     const name = uniqueSheetName(long, taken);
     expect(name).toHaveLength(31);
     expect(name.endsWith(' (2)')).toBe(true);

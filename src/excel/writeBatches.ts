@@ -1,6 +1,6 @@
 /**
- * Turns a WorkbookPatch into the writes office.js has to make, grouped into requests that stay
- * under the payload budget. Pure: the same patch and sheet names always give the same batches,
+ * Write batches: turns a WorkbookPatch into the writes office.js has to make, grouped into
+ * requests that stay under the payload budget. Pure: the same patch and sheet names always give the same batches,
  * which is what lets an interrupted run resume at a batch number.
  *
  * Order: every sheet's values (number format "@" first for text, so "=…" stays text), then
@@ -32,6 +32,7 @@ export type WriteOp =
   | { kind: 'style'; sheet: string; address: string; style: Omit<CellStyle, 'numFmt'> }
   | { kind: 'merge'; sheet: string; address: string }
   | { kind: 'columnWidth'; sheet: string; column: string; points: number }
+  | { kind: 'rowHeight'; sheet: string; rows: string; points: number }
   | { kind: 'hyperlink'; sheet: string; address: string; link: XlHyperlink }
   | { kind: 'conditional'; sheet: string; format: ConditionalFormat }
   | { kind: 'freeze'; sheet: string; rows: number; cols: number }
@@ -171,6 +172,24 @@ function formatWrites(
     }
     if (Object.keys(style).length > 0)
       ops.push({ kind: 'style', sheet, address: block.range, style });
+  }
+  // Runs of rows with the same height: one call each.
+  const heights = [...(patch.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+  for (let i = 0; i < heights.length;) {
+    let j = i;
+    while (
+      j + 1 < heights.length &&
+      heights[j + 1]!.row === heights[j]!.row + 1 &&
+      heights[j + 1]!.height === heights[i]!.height
+    )
+      j++;
+    ops.push({
+      kind: 'rowHeight',
+      sheet,
+      rows: `${heights[i]!.row}:${heights[j]!.row}`,
+      points: heights[i]!.height,
+    });
+    i = j + 1;
   }
   for (const m of patch.merges) ops.push({ kind: 'merge', sheet, address: m });
   for (const h of patch.hyperlinks) {
