@@ -283,6 +283,8 @@ describe('shnor-roadmap check', () => {
       'Мои заметки',
       'Сводка',
       'Замечания',
+      // one protocol per checked file
+      ...[1, 2, 3, 4, 5].map((k) => `Протокол ${k}`),
     ]);
     const summary = read.sheets.find((s) => s.sheet === 'Сводка')!;
     expect(summary.rows[0]?.map((c) => c?.v)).toEqual([

@@ -10,6 +10,11 @@ import type { OnProgress } from '../../core/progress';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
+import type { Baseline } from '../../core/review/baseline';
+import { compareWithBaseline } from '../../core/review/compare';
+import type { ProtocolContext } from '../../core/review/protocolSheet';
+import { readBaseline } from '../baseline';
+import { version } from '../version';
 import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
@@ -32,7 +37,12 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
                        (учебный год)
   --as-of ГГГГ-ММ-ДД   дата, на которую оцениваются сроки (по умолчанию сегодня)
   --format text|json   вид отчёта (по умолчанию text)
-  --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка» и «Замечания»
+  --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка», «Замечания» и «Протокол»
+                       (по одному на файл, для печати на A4 и подписи)
+  --baseline ФАЙЛ      сравнить с прошлой проверкой: её книгой замечаний (.xlsx) или отчётом
+                       JSON; замечания помечаются «новое» / «осталось», исправленные
+                       перечисляются; замечания с отметкой «Принято» в книге не считаются
+                       ошибками
   --quiet              не показывать строку хода работы (она видна, только когда вывод
                        ошибок идёт в терминал)
   --help               эта справка
@@ -40,7 +50,8 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
 Коды завершения: 0 — ошибок нет; 1 — найдены ошибки или часть файлов не прочитана;
 2 — параметры неверны или нет ни одного пригодного файла.
 
-Пример: shnor-roadmap check планы/ --period 2023 --out замечания.xlsx`;
+Пример: shnor-roadmap check планы/ --period 2023 --out замечания.xlsx
+Повторная проверка: shnor-roadmap check планы/ --baseline замечания.xlsx --out замечания-2.xlsx`;
 
 const OPTIONS = {
   sheet: { type: 'string' },
@@ -48,6 +59,7 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  baseline: { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -63,6 +75,10 @@ export interface CheckRunOptions {
   out?: Output;
   /** Progress of the run (one event per file). */
   onProgress?: OnProgress;
+  /** The earlier check's file (--baseline), left out of the inputs when it lies among them. */
+  baselinePath?: string;
+  /** The earlier check (--baseline), read before anything is written. */
+  baseline?: Baseline;
 }
 
 /** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
@@ -90,7 +106,8 @@ export async function checkInputs(
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
   }));
-  const todo = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
+  const found = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
+  const todo = found.filter((f) => f.path !== opts.baselinePath);
   for (const [i, input] of todo.entries()) {
     opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
@@ -110,11 +127,15 @@ export async function checkInputs(
   return { checked: results, ignored: ignored.map((f) => f.display) };
 }
 
-async function writeReview(out: Output, checked: CheckedFile[]): Promise<string[]> {
+async function writeReview(
+  out: Output,
+  checked: CheckedFile[],
+  protocol: ProtocolContext,
+): Promise<string[]> {
   // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
   // user's own sheets in it stay as they are.
   const wb = (await out.exists()) ? await loadWorkbook(await out.read()) : new ExcelJS.Workbook();
-  const report = applyPatch(wb, buildReviewPatch(checked));
+  const report = applyPatch(wb, buildReviewPatch(checked, protocol));
   await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
@@ -149,6 +170,8 @@ async function run(args: string[], io: Io): Promise<number> {
   if (outPath !== undefined && !/\.xlsx$/i.test(outPath))
     throw new UsageError(`--out ожидает имя файла .xlsx, получено «${out}».`);
   const sheet = stringOption(parsed, 'sheet');
+  const baselineArg = stringOption(parsed, 'baseline');
+  const baselinePath = baselineArg === undefined ? undefined : path.resolve(io.cwd, baselineArg);
 
   if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
     throw new UsageError(
@@ -162,11 +185,16 @@ async function run(args: string[], io: Io): Promise<number> {
       : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
   const progress = progressLine(io, parsed.values.quiet === true);
   try {
+    // read before anything is written: the baseline may be the --out workbook itself
+    const baseline =
+      baselinePath === undefined ? undefined : await readBaseline(baselinePath, baselineArg!);
     return await checkAndReport(parsed.positionals, io, format, output, progress.stop, {
       asOf,
       onProgress: progress.update,
       ...(sheet !== undefined ? { sheet } : {}),
       ...(period !== undefined ? { period } : {}),
+      ...(baselinePath !== undefined ? { baselinePath } : {}),
+      ...(baseline !== undefined ? { baseline } : {}),
     });
   } finally {
     progress.stop();
@@ -182,10 +210,12 @@ async function checkAndReport(
   stopProgress: () => void,
   opts: CheckRunOptions,
 ): Promise<number> {
-  const { checked, ignored } = await checkInputs(inputs, io.cwd, {
+  const read = await checkInputs(inputs, io.cwd, {
     ...opts,
     ...(output ? { out: output } : {}),
   }).finally(stopProgress);
+  const { ignored } = read;
+  const checked = opts.baseline ? compareWithBaseline(read.checked, opts.baseline) : read.checked;
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
   if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
@@ -202,12 +232,18 @@ async function checkAndReport(
     return EXIT.badInput;
   }
   if (output !== undefined) {
-    for (const line of await writeReview(output, checked)) notice(line);
-    notice(`Книга замечаний записана: ${output.shown} (листы «Сводка» и «Замечания»).`);
+    const protocol: ProtocolContext = {
+      date: opts.asOf,
+      tool: `shnor-roadmap ${version()}`,
+      ...(opts.baseline ? { baseline: opts.baseline.source } : {}),
+    };
+    for (const line of await writeReview(output, checked, protocol)) notice(line);
+    notice(`Книга замечаний записана: ${output.shown} (листы «Сводка», «Замечания» и «Протокол»).`);
   }
   if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
+  // accepted remarks are not errors: they do not make the exit code
   const errors = usable.some((f) =>
-    f.sheets.some((s) => s.issues.some((i) => i.severity === 'error')),
+    f.sheets.some((s) => s.issues.some((i) => i.severity === 'error' && !i.accepted)),
   );
   return errors || unreadable ? EXIT.errorsFound : EXIT.ok;
 }

@@ -116,6 +116,7 @@ function countStates(sheets: readonly ComparedSheet[]): Omit<FileComparison, 'ba
     n.fixed += s.fixed?.length ?? 0;
     for (const i of s.issues) {
       if (i.code === 'acceptance-stale') n.stale++;
+      else if (i.code === 'accepted-without-justification') continue;
       else if (i.accepted) n.accepted++;
       else if (i.state === 'new') n.new++;
       else if (i.state === 'unchanged') n.unchanged++;
