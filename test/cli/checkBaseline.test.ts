@@ -5,7 +5,7 @@
  * one without an executor); the re-check against the workbook (or the JSON report) marks each
  * remark and keeps the acceptances.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { checkReportJson, type CheckReportJson } from '../../src/cli/format/jsonSchema';
@@ -175,5 +175,34 @@ describe('check --baseline', () => {
     const plain = await run(dir, 'Ишим.xlsx', '--baseline', 'Ишим.xlsx');
     expect(plain.code).toBe(2);
     expect(plain.err).toContain('это не книга замечаний прошлой проверки');
+  });
+});
+
+describe('check --out: the «Протокол» sheets', () => {
+  it('writes one per file, and drops those of files no longer checked', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shnor-protocol-'));
+    try {
+      mkdirSync(path.join(dir, 'планы'));
+      writeFileSync(
+        path.join(dir, 'планы', 'Ишим.xlsx'),
+        plainWorkbook([municipalPlanV1()], 'shared'),
+      );
+      writeFileSync(
+        path.join(dir, 'планы', 'Вагай.xlsx'),
+        plainWorkbook([municipalPlanV2()], 'shared'),
+      );
+      await run(dir, 'планы', '--out', 'замечания.xlsx');
+      const names = async () =>
+        (
+          await readWorkbook('замечания.xlsx', readFileSync(path.join(dir, 'замечания.xlsx')))
+        ).sheets
+          .map((s) => s.sheet)
+          .filter((s) => s.startsWith('Протокол'));
+      expect(await names()).toEqual(['Протокол 1', 'Протокол 2']);
+      await run(dir, 'планы/Ишим.xlsx', '--out', 'замечания.xlsx');
+      expect(await names()).toEqual(['Протокол']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

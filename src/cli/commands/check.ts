@@ -9,13 +9,19 @@ import type { Grid } from '../../core/grid';
 import type { OnProgress } from '../../core/progress';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
-import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
+import {
+  buildReviewPatch,
+  type CheckedFile,
+  type ReviewOptions,
+} from '../../core/plan/reviewPatch';
+import type { PlanForMatching } from '../../core/regional/match';
 import type { Baseline } from '../../core/review/baseline';
 import { compareWithBaseline } from '../../core/review/compare';
 import type { ProtocolContext } from '../../core/review/protocolSheet';
 import { readBaseline } from '../baseline';
+import { compareWithRegional, readRegionalPlan, thresholdOption } from '../regional';
 import { version } from '../version';
-import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
+import { applyPatch, listGeneratedSheets, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { progressLine } from '../progress';
@@ -43,6 +49,11 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
                        JSON; замечания помечаются «новое» / «осталось», исправленные
                        перечисляются; замечания с отметкой «Принято» в книге не считаются
                        ошибками
+  --regional ФАЙЛ.xlsx сверить планы с региональным планом: у каждого мероприятия, адресованного
+                       муниципалитетам (МОУО, ОМСУ…), ищется соответствующее по смыслу
+                       мероприятие со сроком не позже регионального; в книге замечаний —
+                       лист «Сверка с региональным планом»
+  --match-threshold Ч  порог сходства названий для --regional, от 0 до 1 (по умолчанию 0,5)
   --quiet              не показывать строку хода работы (она видна, только когда вывод
                        ошибок идёт в терминал)
   --help               эта справка
@@ -60,6 +71,8 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   baseline: { type: 'string' },
+  regional: { type: 'string' },
+  'match-threshold': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -75,10 +88,12 @@ export interface CheckRunOptions {
   out?: Output;
   /** Progress of the run (one event per file). */
   onProgress?: OnProgress;
-  /** The earlier check's file (--baseline), left out of the inputs when it lies among them. */
-  baselinePath?: string;
+  /** Files that are not plans to check (--baseline, --regional), even when among the inputs. */
+  exclude?: string[];
   /** The earlier check (--baseline), read before anything is written. */
   baseline?: Baseline;
+  /** The regional plan (--regional) and the match threshold. */
+  regional?: { plan: PlanForMatching; threshold: number };
 }
 
 /** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
@@ -107,7 +122,7 @@ export async function checkInputs(
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
   }));
   const found = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
-  const todo = found.filter((f) => f.path !== opts.baselinePath);
+  const todo = found.filter((f) => !opts.exclude?.includes(f.path));
   for (const [i, input] of todo.entries()) {
     opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
@@ -130,12 +145,13 @@ export async function checkInputs(
 async function writeReview(
   out: Output,
   checked: CheckedFile[],
-  protocol: ProtocolContext,
+  opts: Omit<ReviewOptions, 'previousKeys'>,
 ): Promise<string[]> {
   // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
   // user's own sheets in it stay as they are.
   const wb = (await out.exists()) ? await loadWorkbook(await out.read()) : new ExcelJS.Workbook();
-  const report = applyPatch(wb, buildReviewPatch(checked, protocol));
+  const previousKeys = listGeneratedSheets(wb).map((g) => g.key);
+  const report = applyPatch(wb, buildReviewPatch(checked, { ...opts, previousKeys }));
   await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
@@ -172,6 +188,9 @@ async function run(args: string[], io: Io): Promise<number> {
   const sheet = stringOption(parsed, 'sheet');
   const baselineArg = stringOption(parsed, 'baseline');
   const baselinePath = baselineArg === undefined ? undefined : path.resolve(io.cwd, baselineArg);
+  const regionalArg = stringOption(parsed, 'regional');
+  const regionalPath = regionalArg === undefined ? undefined : path.resolve(io.cwd, regionalArg);
+  const threshold = thresholdOption(stringOption(parsed, 'match-threshold'));
 
   if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
     throw new UsageError(
@@ -188,13 +207,18 @@ async function run(args: string[], io: Io): Promise<number> {
     // read before anything is written: the baseline may be the --out workbook itself
     const baseline =
       baselinePath === undefined ? undefined : await readBaseline(baselinePath, baselineArg!);
+    const regional =
+      regionalPath === undefined
+        ? undefined
+        : { plan: await readRegionalPlan(regionalPath, regionalArg!, asOf), threshold };
     return await checkAndReport(parsed.positionals, io, format, output, progress.stop, {
       asOf,
       onProgress: progress.update,
       ...(sheet !== undefined ? { sheet } : {}),
       ...(period !== undefined ? { period } : {}),
-      ...(baselinePath !== undefined ? { baselinePath } : {}),
+      exclude: [baselinePath, regionalPath].filter((p): p is string => p !== undefined),
       ...(baseline !== undefined ? { baseline } : {}),
+      ...(regional !== undefined ? { regional } : {}),
     });
   } finally {
     progress.stop();
@@ -215,7 +239,11 @@ async function checkAndReport(
     ...(output ? { out: output } : {}),
   }).finally(stopProgress);
   const { ignored } = read;
-  const checked = opts.baseline ? compareWithBaseline(read.checked, opts.baseline) : read.checked;
+  const withRegional = opts.regional
+    ? compareWithRegional(read.checked, opts.regional.plan, opts.regional.threshold)
+    : undefined;
+  const current = withRegional?.files ?? read.checked;
+  const checked = opts.baseline ? compareWithBaseline(current, opts.baseline) : current;
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
   if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
@@ -237,8 +265,11 @@ async function checkAndReport(
       tool: `shnor-roadmap ${version()}`,
       ...(opts.baseline ? { baseline: opts.baseline.source } : {}),
     };
-    for (const line of await writeReview(output, checked, protocol)) notice(line);
-    notice(`Книга замечаний записана: ${output.shown} (листы «Сводка», «Замечания» и «Протокол»).`);
+    const matrix = withRegional?.matrix;
+    const review = { protocol, ...(matrix ? { regionalMatrix: matrix } : {}) };
+    for (const line of await writeReview(output, checked, review)) notice(line);
+    const sheets = ['«Сводка»', '«Замечания»', ...(matrix ? [`«${matrix.name}»`] : [])];
+    notice(`Книга замечаний записана: ${output.shown} (листы ${sheets.join(', ')} и «Протокол»).`);
   }
   if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
   // accepted remarks are not errors: they do not make the exit code

@@ -6,6 +6,7 @@ import { unreadableFileIssue } from '../fileIssues';
 import { countBySeverity, SEVERITY_RU, sortIssues, type Issue, type Severity } from '../issue';
 import { columnLetter, type Scalar } from '../grid';
 import { emptySheetPatch, type FormatBlock, type SheetPatch, type WorkbookPatch } from '../patch';
+import { REGIONAL_MATRIX_KEY } from '../regional/matrixSheet';
 import type { BaselineRemark } from '../review/baseline';
 import type { FileComparison } from '../review/compare';
 import {
@@ -278,24 +279,39 @@ export function protocolSheetName(k: number, count: number): string {
   return count === 1 ? PROTOCOL_SHEET : `${PROTOCOL_SHEET} ${k + 1}`;
 }
 
-/**
- * The review workbook for the checked files, in the order given. With a protocol context it also
- * gets one «Протокол» sheet per file, for printing and signing.
- */
-export function buildReviewPatch(files: CheckedFile[], protocol?: ProtocolContext): WorkbookPatch {
+export interface ReviewOptions {
+  /** With it, one «Протокол» sheet per file, for printing and signing. */
+  protocol?: ProtocolContext;
+  /**
+   * Keys of the sheets generated in the workbook before: protocols of files gone, and the
+   * regional matrix of an earlier `--regional` run, are removed.
+   */
+  previousKeys?: readonly string[];
+  /** «Сверка с региональным планом» (check --regional), placed after «Замечания». */
+  regionalMatrix?: SheetPatch;
+}
+
+/** The review workbook for the checked files, in the order given. */
+export function buildReviewPatch(files: CheckedFile[], opts: ReviewOptions = {}): WorkbookPatch {
+  const { protocol } = opts;
   const protocols = protocol
     ? files.map((f, k) =>
         buildProtocolSheet(f, protocol, {
           name: protocolSheetName(k, files.length),
           key: `${PROTOCOL_KEY_PREFIX}${k + 1}`,
-          order: 2 + k,
+          order: 3 + k,
         }),
       )
     : [];
+  const extra = opts.regionalMatrix ? [{ ...opts.regionalMatrix, order: 2 }] : [];
+  const sheets = [summarySheet(files), issuesSheet(files), ...extra, ...protocols];
+  const keys = new Set(sheets.map((p) => p.key));
   return {
-    sheets: [summarySheet(files), issuesSheet(files), ...protocols],
+    sheets,
     names: [],
-    removeKeys: [],
+    removeKeys: (opts.previousKeys ?? []).filter(
+      (k) => (k.startsWith(PROTOCOL_KEY_PREFIX) || k === REGIONAL_MATRIX_KEY) && !keys.has(k),
+    ),
     activeSheet: REVIEW_SUMMARY_SHEET,
   };
 }

@@ -48,6 +48,9 @@ const QUOTED_DETAIL = new Set([
   'duplicate-column',
   'accepted-without-justification',
   'acceptance-stale',
+  // the regional activity's title
+  'regional-activity-missing',
+  'regional-deadline-later',
 ]);
 /** Codes about a deadline: the deadline's text is their detail (fixing it makes a new remark). */
 const DEADLINE_DETAIL = /^deadline-/;
