@@ -51,7 +51,7 @@ const SEVERITY_FILL: Record<Severity, string> = {
   info: 'E2EFDA',
 };
 /** Four columns that fill an A4 portrait page: №, cell, remark, what to do. */
-const WIDTHS = [5, 9, 50, 33];
+const WIDTHS = [6, 10, 45, 29];
 const TABLE_HEADER = {
   bold: true,
   fill: 'DDEBF7',
