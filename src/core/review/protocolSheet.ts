@@ -51,7 +51,7 @@ const SEVERITY_FILL: Record<Severity, string> = {
   info: 'E2EFDA',
 };
 /** Four columns that fill an A4 portrait page: №, cell, remark, what to do. */
-const WIDTHS = [6, 10, 45, 29];
+const WIDTHS = [7, 11, 44, 28];
 const TABLE_HEADER = {
   bold: true,
   fill: 'DDEBF7',
@@ -82,17 +82,70 @@ function remarkText(i: Issue): string {
   return `${SEVERITY_WORD[i.severity]}${state}. ${i.message}`;
 }
 
+/** Points per line of 11-point text, and the room a character takes, in column-width units. */
+const LINE_PT = 15;
+const CHAR_UNITS = 1;
+
+/**
+ * Lines a text takes wrapped in `width` column-width units (words kept whole). An estimate on the
+ * wide side: neither Excel nor LibreOffice fits the height of a row of a file it opens, nor ever
+ * of a merged cell, so the protocol sets its rows' heights itself.
+ */
+export function wrappedLineCount(text: string, width: number, scale = 1): number {
+  const room = Math.max(1, Math.floor(width / (CHAR_UNITS * scale)));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const len = word.length;
+      if (used === 0) used = len;
+      else if (used + 1 + len <= room) used += 1 + len;
+      else {
+        lines++;
+        used = len;
+      }
+      while (used > room) {
+        lines++;
+        used -= room;
+      }
+    }
+  }
+  return lines;
+}
+
+/** Width of columns `from`..`to` (0-based) together. */
+const span = (from: number, to: number): number =>
+  WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0);
+
 /** Rows are written one block per row: the builder tracks where it is. */
 class Writer {
   readonly sheet: SheetPatch;
   row = 1;
+  private readonly heights = new Map<number, number>();
 
   constructor(name: string, key: string, order: number) {
     this.sheet = emptySheetPatch(name, key, order);
   }
 
+  /** The row needs this many points at least. */
+  private need(row: number, pt: number): void {
+    if (pt > LINE_PT) this.heights.set(row, Math.max(this.heights.get(row) ?? 0, pt));
+  }
+
+  /** The sheet, with the row heights its texts need. */
+  finish(): SheetPatch {
+    this.sheet.rowHeights = [...this.heights]
+      .sort((a, b) => a[0] - b[0])
+      .map(([row, height]) => ({ row, height: Math.min(409, Math.ceil(height)) }));
+    return this.sheet;
+  }
+
   /** A line across the page. */
   line(text: string, style: SheetPatch['formats'][number]['style'] = {}): void {
+    const size = style.fontSize ?? 11;
+    const scale = (size / 11) * (style.bold ? 1.25 : 1);
+    this.need(this.row, wrappedLineCount(text, span(0, 3), scale) * LINE_PT * (size / 11) + 2);
     this.sheet.values.push({ at: `A${this.row}`, values: [[text]] });
     this.sheet.merges.push(`A${this.row}:D${this.row}`);
     this.sheet.formats.push({
@@ -104,6 +157,7 @@ class Writer {
 
   /** A label and its value. */
   field(label: string, value: string): void {
+    this.need(this.row, wrappedLineCount(value, span(2, 3)) * LINE_PT + 2);
     this.sheet.values.push({ at: `A${this.row}`, values: [[label, null, value]] });
     this.sheet.merges.push(`A${this.row}:B${this.row}`, `C${this.row}:D${this.row}`);
     this.sheet.formats.push(
@@ -137,7 +191,7 @@ class Writer {
         style: { hAlign: 'center', vAlign: 'top', fontSize: 8, italic: true },
       },
     );
-    this.sheet.rowHeights = [...(this.sheet.rowHeights ?? []), { row: r, height: 30 }];
+    this.need(r, 30);
     this.row = r + 3;
   }
 
@@ -149,6 +203,14 @@ class Writer {
       ...issues.map((i, k) => [k + 1, i.cell || null, remarkText(i), lastOf(i)]),
     ];
     this.sheet.values.push({ at: `A${top}`, values: rows });
+    rows.forEach((row, k) => {
+      const lines = Math.max(
+        ...row.map((v, c) =>
+          typeof v === 'string' ? wrappedLineCount(v, WIDTHS[c]! - 1, k === 0 ? 1.25 : 1) : 1,
+        ),
+      );
+      this.need(top + k, lines * LINE_PT + 3);
+    });
     this.sheet.formats.push({ range: `A${top}:D${top}`, style: TABLE_HEADER });
     if (issues.length)
       this.sheet.formats.push({ range: `A${top + 1}:D${top + issues.length}`, style: TABLE_CELL });
@@ -179,7 +241,7 @@ export function buildProtocolSheet(
   w.line('Протокол проверки плана мероприятий («дорожной карты»)', { bold: true, fontSize: 13 });
   w.blank();
   w.field('Файл', f.file);
-  w.field('Дата проверки', dateRu(ctx.date));
+  w.field('Проверено', dateRu(ctx.date));
   w.field('Программа', ctx.tool);
   if (f.comparison) w.field('Сравнение', comparisonLine(f.comparison, ctx.baseline));
 
@@ -226,7 +288,7 @@ export function buildProtocolSheet(
   w.blank();
   w.signature();
 
-  const p = w.sheet;
+  const p = w.finish();
   p.columnWidths = WIDTHS.map((width, i) => ({ col: String.fromCharCode(65 + i), width }));
   p.print = { orientation: 'portrait', fitToWidth: true };
   return p;
