@@ -250,7 +250,7 @@ function issuesSheet(files: CheckedFile[]): SheetPatch {
     i.code,
     i.id ?? null,
   ]);
-  const widths = [24, 14, 8, 15, 60, 42, ...(withStates ? [12] : []), 10, 32, 20, 13];
+  const widths = [20, 12, 8, 14, 50, 36, ...(withStates ? [11] : []), 9, 26, 16, 11];
   const p = table(REVIEW_ISSUES_SHEET, 'check:issues', 1, header, rows, widths);
   p.formats.push(...severityFills(remarks.map((r) => r.issue.severity)));
   const last = columnLetter(header.length - 1);
