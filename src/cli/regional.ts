@@ -1,39 +1,22 @@
 /**
- * `check … --regional REGIONAL.xlsx`: the regional plan read and checked like any plan, for its
- * activities addressed to municipalities. A file that cannot be read, or has no plan, is a usage
- * error said in Russian.
+ * `check … --regional REGIONAL.xlsx`: the regional plan read as a source file for the checkPlans
+ * use case (which finds its plan and the activities addressed to municipalities), and the
+ * --match-threshold option. A file that cannot be read is a usage error said in Russian.
  */
-import * as path from 'path';
-import { checkWorkbook, type SheetCheck } from '../core/plan/check';
-import type { CheckedFile } from '../core/plan/reviewPatch';
-import {
-  compareWithRegional as compare,
-  DEFAULT_MATCH_THRESHOLD,
-  type RegionalComparison,
-} from '../core/regional/compareRegional';
-import type { PlanForMatching } from '../core/regional/match';
+import type { SourceFile } from '../app/types';
+import { DEFAULT_MATCH_THRESHOLD } from '../core/regional/compareRegional';
 import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
 import { loadInput } from './files';
 import { UsageError } from './io';
 
-export async function readRegionalPlan(
-  file: string,
-  shown: string,
-  asOf: string,
-): Promise<PlanForMatching> {
+export async function readRegionalPlan(file: string, shown: string): Promise<SourceFile> {
   if (!/\.xls[xm]$/i.test(file))
     throw new UsageError(
       `--regional ожидает книгу Excel (.xlsx) с региональным планом, получено «${shown}».`,
     );
   const loaded = await loadInput({ path: file, display: shown, explicit: true });
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
-  const grids = loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET);
-  const sheets = checkWorkbook(grids, { asOf, fileName: path.basename(file) });
-  if (!sheets.some((s) => s.isPlan))
-    throw new UsageError(
-      `В книге «${shown}» (--regional) не найдена таблица плана: нужны столбцы мероприятия, срока и ответственных.`,
-    );
-  return { file: shown, sheets };
+  return { file: shown, sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET) };
 }
 
 /** --match-threshold: a number from 0 to 1, with a comma or a point; the default without it. */
@@ -45,15 +28,4 @@ export function thresholdOption(raw: string | undefined): number {
       `--match-threshold ожидает число от 0 до 1 (например, 0,5), получено «${raw}».`,
     );
   return value;
-}
-
-/** The checked municipal files against the regional plan (the matrix goes after «Замечания»). */
-export function compareWithRegional(
-  files: CheckedFile[],
-  plan: PlanForMatching,
-  threshold: number,
-): RegionalComparison<CheckedFile> {
-  // the files come from checkWorkbook: their sheets are SheetChecks, with their columns
-  const checked = files as Array<CheckedFile & { sheets: SheetCheck[] }>;
-  return compare(plan, checked, { threshold }, 2);
 }

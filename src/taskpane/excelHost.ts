@@ -14,7 +14,7 @@ import type {
   XlWorksheet,
   XlWorksheetCollection,
 } from '../excel/api';
-import { identifySheets, userSheetNames, type ApplyReport } from '../core/workbook/policy';
+import { userSheetNames, type ApplyReport } from '../core/workbook/policy';
 import { freeSheetName, sheetNameKey } from '../core/workbook/sheetNames';
 import { applyPatch, type ApplyProgress } from '../excel/apply';
 import { parseSetting } from '../excel/progress';
@@ -128,15 +128,6 @@ export function createExcelHost(): PaneHost {
           range.values = [[e.value]];
         }
         await context.sync();
-      }),
-
-    generatedSheets: () =>
-      runPane(async (context) => {
-        const { state } = await readWorkbook(context, { fingerprints: false });
-        return [...identifySheets(state).generated.values()].map((g) => ({
-          key: g.key,
-          name: g.name,
-        }));
       }),
 
     applyPatch: (

@@ -1,35 +1,32 @@
 /**
  * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
- * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
+ * text or JSON; --out writes a review workbook («Сводка», «Замечания», «Протокол»); --baseline
+ * compares with an earlier check, --regional with the regional plan (the checkPlans use case).
  */
-import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { checkPlans, type CheckPlansInput } from '../../app/checkPlans';
+import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { Grid } from '../../core/grid';
-import type { OnProgress } from '../../core/progress';
-import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
+import type { WorkbookPatch } from '../../core/patch';
 import { parsePeriodSetting } from '../../core/plan/period';
-import {
-  buildReviewPatch,
-  type CheckedFile,
-  type ReviewOptions,
-} from '../../core/plan/reviewPatch';
-import type { PlanForMatching } from '../../core/regional/match';
+import type { CheckedFile } from '../../core/plan/reviewPatch';
+import type { OnProgress } from '../../core/progress';
 import type { Baseline } from '../../core/review/baseline';
-import { compareWithBaseline } from '../../core/review/compare';
-import type { ProtocolContext } from '../../core/review/protocolSheet';
-import { readBaseline } from '../baseline';
-import { compareWithRegional, readRegionalPlan, thresholdOption } from '../regional';
-import { version } from '../version';
-import { applyPatch, listGeneratedSheets, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
+import { defaultSettings } from '../../core/settings';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
+import { applyPatch, loadWorkbook, workbookState, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
+import { readBaseline } from '../baseline';
+import { readRegionalPlan, thresholdOption } from '../regional';
+import { version } from '../version';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
+import type { Command } from '../command';
 import { Output } from '../output';
-import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap check <файлы или папки…> [параметры]
 
@@ -78,8 +75,8 @@ const OPTIONS = {
 
 export interface CheckRunOptions {
   sheet?: string;
-  /** The --period setting, already parsed. */
-  period?: { start: string; end: string; schoolYear: boolean };
+  /** The --period setting as typed (already checked). */
+  period?: string;
   asOf: string;
   /**
    * The review workbook being written: left out of the inputs when it is an earlier review lying
@@ -93,7 +90,9 @@ export interface CheckRunOptions {
   /** The earlier check (--baseline), read before anything is written. */
   baseline?: Baseline;
   /** The regional plan (--regional) and the match threshold. */
-  regional?: { plan: PlanForMatching; threshold: number };
+  regional?: { plan: SourceFile; threshold: number };
+  /** The review workbook as it is now (--out that exists): what the patch replaces. */
+  workbook?: ExcelJS.Workbook;
 }
 
 /** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
@@ -114,9 +113,14 @@ export async function checkInputs(
   inputs: string[],
   cwd: string,
   opts: CheckRunOptions,
-): Promise<{ checked: CheckedFile[]; ignored: string[] }> {
+): Promise<{
+  checked: CheckedFile[];
+  ignored: string[];
+  review: WorkbookPatch;
+  regional: { planFound: boolean; addressed: number } | null;
+}> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const results: CheckedFile[] = skipped.map((s) => ({
+  const sources: CheckPlansInput['files'] = skipped.map((s) => ({
     file: s.display,
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
@@ -126,32 +130,39 @@ export async function checkInputs(
   for (const [i, input] of todo.entries()) {
     opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
-    if (loaded.error !== undefined) {
-      results.push({ file: input.display, sheets: [], error: loaded.error });
-      continue;
-    }
-    const grids = sheetsToCheck(loaded.workbook.sheets, opts.sheet);
-    if (typeof grids === 'string') {
-      results.push({ file: input.display, sheets: [], error: grids });
-      continue;
-    }
-    const checkOptions: CheckOptions = { fileName: path.basename(input.path), asOf: opts.asOf };
-    if (opts.period !== undefined) checkOptions.period = opts.period;
-    results.push({ file: input.display, sheets: checkWorkbook(grids, checkOptions) });
+    const grids =
+      loaded.error === undefined ? sheetsToCheck(loaded.workbook.sheets, opts.sheet) : loaded.error;
+    if (typeof grids === 'string') sources.push({ file: input.display, sheets: [], error: grids });
+    else sources.push({ file: input.display, sheets: grids });
   }
-  return { checked: results, ignored: ignored.map((f) => f.display) };
+  const out = checkPlans({
+    files: sources,
+    settings: defaultSettings(),
+    asOf: opts.asOf,
+    workbook: opts.workbook ? workbookState(opts.workbook) : NEW_WORKBOOK,
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+    ...(opts.baseline ? { baseline: opts.baseline } : {}),
+    ...(opts.regional
+      ? { regional: opts.regional.plan, matchThreshold: opts.regional.threshold }
+      : {}),
+    ...(opts.out ? { protocol: { tool: `shnor-roadmap ${version()}` } } : {}),
+  });
+  return {
+    checked: out.results.files,
+    ignored: ignored.map((f) => f.display),
+    review: out.patch,
+    regional: out.results.regional,
+  };
 }
 
 async function writeReview(
   out: Output,
-  checked: CheckedFile[],
-  opts: Omit<ReviewOptions, 'previousKeys'>,
+  wb: ExcelJS.Workbook,
+  review: WorkbookPatch,
 ): Promise<string[]> {
   // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
   // user's own sheets in it stay as they are.
-  const wb = (await out.exists()) ? await loadWorkbook(await out.read()) : new ExcelJS.Workbook();
-  const previousKeys = listGeneratedSheets(wb).map((g) => g.key);
-  const report = applyPatch(wb, buildReviewPatch(checked, { ...opts, previousKeys }));
+  const report = applyPatch(wb, review);
   await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
@@ -210,15 +221,18 @@ async function run(args: string[], io: Io): Promise<number> {
     const regional =
       regionalPath === undefined
         ? undefined
-        : { plan: await readRegionalPlan(regionalPath, regionalArg!, asOf), threshold };
+        : { plan: await readRegionalPlan(regionalPath, regionalArg!), threshold };
+    const workbook =
+      output && (await output.exists()) ? await loadWorkbook(await output.read()) : undefined;
     return await checkAndReport(parsed.positionals, io, format, output, progress.stop, {
       asOf,
       onProgress: progress.update,
       ...(sheet !== undefined ? { sheet } : {}),
-      ...(period !== undefined ? { period } : {}),
+      ...(periodRaw !== undefined ? { period: periodRaw } : {}),
       exclude: [baselinePath, regionalPath].filter((p): p is string => p !== undefined),
-      ...(baseline !== undefined ? { baseline } : {}),
-      ...(regional !== undefined ? { regional } : {}),
+      ...(baseline ? { baseline } : {}),
+      ...(regional ? { regional } : {}),
+      ...(workbook ? { workbook } : {}),
     });
   } finally {
     progress.stop();
@@ -234,16 +248,14 @@ async function checkAndReport(
   stopProgress: () => void,
   opts: CheckRunOptions,
 ): Promise<number> {
-  const read = await checkInputs(inputs, io.cwd, {
+  const { checked, ignored, review, regional } = await checkInputs(inputs, io.cwd, {
     ...opts,
     ...(output ? { out: output } : {}),
   }).finally(stopProgress);
-  const { ignored } = read;
-  const withRegional = opts.regional
-    ? compareWithRegional(read.checked, opts.regional.plan, opts.regional.threshold)
-    : undefined;
-  const current = withRegional?.files ?? read.checked;
-  const checked = opts.baseline ? compareWithBaseline(current, opts.baseline) : current;
+  if (opts.regional && !regional?.planFound)
+    throw new UsageError(
+      `В книге «${opts.regional.plan.file}» (--regional) не найдена таблица плана: нужны столбцы мероприятия, срока и ответственных.`,
+    );
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
   if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
@@ -260,16 +272,12 @@ async function checkAndReport(
     return EXIT.badInput;
   }
   if (output !== undefined) {
-    const protocol: ProtocolContext = {
-      date: opts.asOf,
-      tool: `shnor-roadmap ${version()}`,
-      ...(opts.baseline ? { baseline: opts.baseline.source } : {}),
-    };
-    const matrix = withRegional?.matrix;
-    const review = { protocol, ...(matrix ? { regionalMatrix: matrix } : {}) };
-    for (const line of await writeReview(output, checked, review)) notice(line);
-    const sheets = ['«Сводка»', '«Замечания»', ...(matrix ? [`«${matrix.name}»`] : [])];
-    notice(`Книга замечаний записана: ${output.shown} (листы ${sheets.join(', ')} и «Протокол»).`);
+    const wb = opts.workbook ?? new ExcelJS.Workbook();
+    for (const line of await writeReview(output, wb, review)) notice(line);
+    const sheets = review.sheets.map((s) => `«${s.name}»`);
+    notice(
+      `Книга замечаний записана: ${output.shown} (листы ${sheets.slice(0, -1).join(', ')} и ${sheets.at(-1)}).`,
+    );
   }
   if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
   // accepted remarks are not errors: they do not make the exit code

@@ -10,7 +10,7 @@ import type { Settings } from '../../core/settings';
 import type { ApplyReport } from '../../core/workbook/policy';
 import { russianError } from '../errors';
 import type { PaneHost } from '../host';
-import { planReport, type ReportPlan } from '../pipeline';
+import { prepareReport, type ReportPlan } from '../pipeline';
 import { Busy, NoticeBar, Section, plural, type Notice } from '../ui';
 
 const NAMES_SHOWN = 12;
@@ -63,9 +63,9 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
     setDone(null);
     setCancelled(false);
     try {
-      const [grids, generated] = [await host.readUserSheets(), await host.generatedSheets()];
+      const [grids, workbook] = [await host.readUserSheets(), await host.readWorkbookState()];
       setBusy({ label: 'Считаю критерии и готовлю листы…' });
-      const p = planReport({ grids, generated, settings, asOf: today, plan });
+      const p = prepareReport({ grids, workbook, settings, asOf: today, plan });
       if (p.schools === 0) {
         setPrepared(null);
         setNotice({
@@ -174,7 +174,16 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
         <Section>
           <Text>{`Школ: ${prepared.schools}. Будет записано ${plural(prepared.patch.sheets.length, 'лист', 'листа', 'листов')}.`}</Text>
           <NameList title="Будут созданы" names={prepared.preview.create} />
-          <NameList title="Будут заменены" names={prepared.preview.replace} />
+          <NameList
+            title="Будут заменены"
+            names={prepared.preview.replace.map((r) =>
+              r.sheet === r.name ? r.name : `${r.sheet} → ${r.name}`,
+            )}
+          />
+          <NameList
+            title="Ваши правки сохранятся на листах"
+            names={prepared.preview.keep.map((k) => k.as)}
+          />
           <NameList title="Будут удалены" names={prepared.preview.remove} />
         </Section>
       ) : null}
