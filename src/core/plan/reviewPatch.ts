@@ -160,7 +160,7 @@ function summarySheet(files: CheckedFile[]): SheetPatch {
     'Принято',
     ...(withStates ? ['Новых', 'Осталось', 'Исправлено'] : []),
   ];
-  const widths = [30, 16, 40, 26, 13, 9, 17, 10, 9, ...(withStates ? [8, 10, 12] : [])];
+  const widths = [30, 16, 40, 26, 16, 10, 19, 12, 11, ...(withStates ? [9, 12, 14] : [])];
   const p = table(REVIEW_SUMMARY_SHEET, 'check:summary', 0, header, rows, widths);
   if (rows.length) {
     const last = columnLetter(header.length - 1);
@@ -250,7 +250,7 @@ function issuesSheet(files: CheckedFile[]): SheetPatch {
     i.code,
     i.id ?? null,
   ]);
-  const widths = [20, 12, 8, 14, 50, 36, ...(withStates ? [11] : []), 9, 26, 16, 11];
+  const widths = [20, 12, 10, 15, 50, 36, ...(withStates ? [13] : []), 11, 26, 16, 17];
   const p = table(REVIEW_ISSUES_SHEET, 'check:issues', 1, header, rows, widths);
   p.formats.push(...severityFills(remarks.map((r) => r.issue.severity)));
   const last = columnLetter(header.length - 1);
