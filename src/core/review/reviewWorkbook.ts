@@ -19,7 +19,8 @@ import type { Baseline, BaselineFile } from './baseline';
 /** The baseline, or why the workbook cannot serve as one (Russian). */
 export type ReviewReadResult = { baseline: Baseline } | { error: string };
 
-const NOT_ACCEPTED = new Set(['', 'нет', 'no', 'false', '0', '-', '—']);
+/** What «Принято» may say of a remark not accepted (lower case); anything else accepts it. */
+const NOT_ACCEPTED = new Set(['', 'нет', 'no', 'false', 'ложь', '0', '-', '—', '–']);
 const SEVERITY_OF = new Map(
   (Object.entries(SEVERITY_RU) as Array<[Severity, string]>).map(([k, v]) => [v, k]),
 );
