@@ -9,18 +9,25 @@
 import type { CheckOptions, SheetCheck } from '../core/plan/check';
 import { checkWorkbook } from '../core/plan/check';
 import { parsePeriodSetting } from '../core/plan/period';
-import { buildReviewPatch, type CheckedFile, type ReviewOptions } from '../core/plan/reviewPatch';
-import { compareWithRegional, DEFAULT_MATCH_THRESHOLD } from '../core/regional/compareRegional';
+import {
+  buildReviewPatch,
+  summariseSheets,
+  type CheckedFile,
+  type ReviewOptions,
+} from '../core/plan/reviewPatch';
+import { DEFAULT_MATCH_THRESHOLD, RegionalComparison } from '../core/regional/compareRegional';
 import type { Baseline } from '../core/review/baseline';
 import { compareWithBaseline } from '../core/review/compare';
 import { identifySheets } from '../core/workbook/policy';
 import { previewPatch } from './preview';
 import type { SourceFile, UseCaseInput, UseCaseOutput } from './types';
 
+/** With a regional plan: whether a plan table was found in it, and its activities addressed to municipalities. */
+export type RegionalOutcome = { planFound: boolean; addressed: number } | null;
+
 export interface PlanChecks {
   files: Array<CheckedFile & { sheets: SheetCheck[] }>;
-  /** With a regional plan: whether a plan table was found in it, and its activities addressed to municipalities. */
-  regional: { planFound: boolean; addressed: number } | null;
+  regional: RegionalOutcome;
 }
 
 export interface CheckPlansInput extends UseCaseInput {
@@ -44,54 +51,106 @@ function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-export function checkPlans(input: CheckPlansInput): UseCaseOutput<PlanChecks> {
+/**
+ * Checks one file's plan sheets (a file that could not be read stays as it came) and, with a
+ * regional plan, matches it while its activities are at hand.
+ */
+function fileChecker(
+  input: CheckPlansOptions,
+  regional: RegionalComparison | null,
+): (f: SourceFile & { error?: string }) => PlanChecks['files'][number] {
   const { settings } = input;
   const setting = input.period ?? settings.planPeriod;
   const period = setting ? parsePeriodSetting(setting) : null;
-  const check = (f: SourceFile & { error?: string }): PlanChecks['files'][number] => {
+  return (f) => {
     if (f.error !== undefined) return { file: f.file, sheets: [], error: f.error };
     const options: CheckOptions = { asOf: input.asOf, glossaryExtra: settings.glossary };
     if (f.file) options.fileName = baseName(f.file);
     if (period) options.period = period;
     if (input.sheet !== undefined) options.sheet = input.sheet;
-    return { file: f.file, sheets: checkWorkbook(f.sheets, options) };
+    const checked = { file: f.file, sheets: checkWorkbook(f.sheets, options) };
+    return regional ? regional.matchFile(checked) : checked;
   };
-  let files: PlanChecks['files'] = input.files.map(check);
+}
+
+/** The regional plan checked as it is (no period or sheet of the municipal plans applies to it). */
+function regionalComparison(input: CheckPlansOptions): RegionalComparison | null {
+  if (!input.regional) return null;
+  const { file, sheets } = input.regional;
+  const plan = {
+    file,
+    sheets: checkWorkbook(sheets, {
+      asOf: input.asOf,
+      glossaryExtra: input.settings.glossary,
+      ...(file ? { fileName: baseName(file) } : {}),
+    }),
+  };
+  return new RegionalComparison(plan, {
+    threshold: input.matchThreshold ?? DEFAULT_MATCH_THRESHOLD,
+  });
+}
+
+function output<F extends CheckedFile>(
+  checked: F[],
+  input: CheckPlansOptions,
+  regional: RegionalComparison | null,
+): UseCaseOutput<{ files: F[]; regional: RegionalOutcome }> {
+  // the comparison keeps every field of a file and its sheets, adding the marks
+  const files = input.baseline ? (compareWithBaseline(checked, input.baseline) as F[]) : checked;
   const review: ReviewOptions = {
     previousKeys: [...identifySheets(input.workbook).generated.keys()],
+    ...(regional ? { regionalMatrix: regional.matrix(2) } : {}),
+    ...(input.protocol
+      ? {
+          protocol: {
+            date: input.asOf,
+            tool: input.protocol.tool,
+            ...(input.baseline ? { baseline: input.baseline.source } : {}),
+          },
+        }
+      : {}),
   };
-
-  let regional: PlanChecks['regional'] = null;
-  if (input.regional) {
-    // the regional plan as it is: no period or sheet of the municipal plans applies to it
-    const plan = {
-      file: input.regional.file,
-      sheets: checkWorkbook(input.regional.sheets, {
-        asOf: input.asOf,
-        glossaryExtra: settings.glossary,
-        ...(input.regional.file ? { fileName: baseName(input.regional.file) } : {}),
-      }),
-    };
-    const threshold = input.matchThreshold ?? DEFAULT_MATCH_THRESHOLD;
-    const compared = compareWithRegional(plan, files, { threshold }, 2);
-    files = compared.files;
-    review.regionalMatrix = compared.matrix;
-    regional = { planFound: plan.sheets.some((s) => s.isPlan), addressed: compared.addressed };
-  }
-  if (input.baseline) files = compareWithBaseline(files, input.baseline);
-  if (input.protocol)
-    review.protocol = {
-      date: input.asOf,
-      tool: input.protocol.tool,
-      ...(input.baseline ? { baseline: input.baseline.source } : {}),
-    };
-
   const patch = buildReviewPatch(files, review);
   return {
     patch,
     issues: files.flatMap((f) => f.sheets.flatMap((s) => s.issues)),
-    results: { files, regional },
+    results: {
+      files,
+      regional: regional ? { planFound: regional.planFound, addressed: regional.addressed } : null,
+    },
     preview: previewPatch(input.workbook, patch),
     chart: null,
   };
+}
+
+export function checkPlans(input: CheckPlansInput): UseCaseOutput<PlanChecks> {
+  const regional = regionalComparison(input);
+  return output(input.files.map(fileChecker(input, regional)), input, regional);
+}
+
+/** Everything checkPlans takes but the files. */
+export type CheckPlansOptions = Omit<CheckPlansInput, 'files'>;
+
+/**
+ * checkPlans over files read one at a time (a folder of thousands of plans): each file's sheets
+ * are let go as soon as they are checked (and matched with the regional plan), and of the checks
+ * only what the reports show is kept (summariseSheets: reported sheets, sections and activities
+ * as the JSON lists them, the issues), so memory follows the issues, not the plans read.
+ */
+export async function checkPlanFiles(
+  files: AsyncIterable<SourceFile & { error?: string }>,
+  input: CheckPlansOptions,
+): Promise<UseCaseOutput<{ files: CheckedFile[]; regional: RegionalOutcome }>> {
+  const regional = regionalComparison(input);
+  const check = fileChecker(input, regional);
+  const kept: CheckedFile[] = [];
+  for await (const f of files) {
+    const c = check(f);
+    kept.push({
+      file: c.file,
+      sheets: summariseSheets(c.sheets),
+      ...(c.error !== undefined ? { error: c.error } : {}),
+    });
+  }
+  return output(kept, input, regional);
 }

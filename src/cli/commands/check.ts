@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { checkPlans, type CheckPlansInput } from '../../app/checkPlans';
+import { checkPlanFiles, type CheckPlansInput, type RegionalOutcome } from '../../app/checkPlans';
 import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { Grid } from '../../core/grid';
 import type { WorkbookPatch } from '../../core/patch';
@@ -23,6 +23,7 @@ import { version } from '../version';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
+import { printJson } from '../format/jsonStream';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../command';
@@ -117,26 +118,30 @@ export async function checkInputs(
   checked: CheckedFile[];
   ignored: string[];
   review: WorkbookPatch;
-  regional: { planFound: boolean; addressed: number } | null;
+  regional: RegionalOutcome;
 }> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const sources: CheckPlansInput['files'] = skipped.map((s) => ({
-    file: s.display,
-    sheets: [],
-    error: `Файл «${s.display}» не проверен: ${s.reason}.`,
-  }));
   const found = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
   const todo = found.filter((f) => !opts.exclude?.includes(f.path));
-  for (const [i, input] of todo.entries()) {
-    opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
-    const loaded = await loadInput(input);
-    const grids =
-      loaded.error === undefined ? sheetsToCheck(loaded.workbook.sheets, opts.sheet) : loaded.error;
-    if (typeof grids === 'string') sources.push({ file: input.display, sheets: [], error: grids });
-    else sources.push({ file: input.display, sheets: grids });
+  // Read one file at a time: the use case checks it and lets its sheets go before the next.
+  async function* sources(): AsyncGenerator<CheckPlansInput['files'][number]> {
+    for (const s of skipped)
+      yield { file: s.display, sheets: [], error: `Файл «${s.display}» не проверен: ${s.reason}.` };
+    for (const [i, input] of todo.entries()) {
+      opts.onProgress?.({
+        phase: 'check',
+        file: { n: i + 1, of: todo.length, name: input.display },
+      });
+      const loaded = await loadInput(input);
+      const grids =
+        loaded.error === undefined
+          ? sheetsToCheck(loaded.workbook.sheets, opts.sheet)
+          : loaded.error;
+      if (typeof grids === 'string') yield { file: input.display, sheets: [], error: grids };
+      else yield { file: input.display, sheets: grids };
+    }
   }
-  const out = checkPlans({
-    files: sources,
+  const out = await checkPlanFiles(sources(), {
     settings: defaultSettings(),
     asOf: opts.asOf,
     workbook: opts.workbook ? workbookState(opts.workbook) : NEW_WORKBOOK,
@@ -258,7 +263,7 @@ async function checkAndReport(
     );
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
-  if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
+  if (format === 'json') await printJson(io, checkToJson(checked, ignored));
   else io.out(formatCheckText(checked, ignored));
 
   const usable = checked.filter((f) => f.error === undefined);

@@ -11,8 +11,10 @@ import {
   matchPlan,
   regionalActivities,
   regionalIssues,
+  type Counterpart,
   type MatchSettings,
   type PlanForMatching,
+  type RegionalActivity,
 } from './match';
 import { buildRegionalMatrix } from './matrixSheet';
 
@@ -51,44 +53,54 @@ function withIds<S extends MatchedSheet>(sheet: S, issues: Issue[]): Issue[] {
   });
 }
 
-export interface RegionalComparison<F> {
-  files: F[];
-  /** The matrix sheet; `order` places it in the review workbook. */
-  matrix: SheetPatch;
-  /** Regional activities addressed to municipalities (0: the matrix says so). */
-  addressed: number;
-}
-
 /**
- * Matches every readable municipal file with a plan against the regional plan's activities
- * addressed to municipalities; adds the issues to each file's plan sheets and builds the matrix.
+ * The regional plan's side of the comparison, one municipal file at a time (a folder of plans is
+ * read file by file): `matchFile` adds the regional issues to a checked file while its activities
+ * are still at hand, `matrix` builds the sheet from every file matched so far.
  */
-export function compareWithRegional<S extends MatchedSheet, F extends MatchedFile<S>>(
-  regionalPlan: PlanForMatching,
-  municipal: readonly F[],
-  settings: MatchSettings,
-  order: number,
-): RegionalComparison<F> {
-  const regional = regionalActivities(regionalPlan);
-  const towns: Array<{ name: string; counterparts: ReturnType<typeof matchPlan> }> = [];
-  const files = municipal.map((f) => {
+export class RegionalComparison {
+  private readonly regional: RegionalActivity[];
+  private readonly towns: Array<{ name: string; counterparts: Counterpart[] }> = [];
+
+  constructor(
+    private readonly plan: PlanForMatching,
+    private readonly settings: MatchSettings,
+  ) {
+    this.regional = regionalActivities(plan);
+  }
+
+  /** Whether the regional file holds a plan table. */
+  get planFound(): boolean {
+    return this.plan.sheets.some((s) => s.isPlan);
+  }
+
+  /** Regional activities addressed to municipalities (0: the matrix says so). */
+  get addressed(): number {
+    return this.regional.length;
+  }
+
+  /** The file with the regional issues on its plan sheets (a file without a plan as it was). */
+  matchFile<S extends MatchedSheet, F extends MatchedFile<S>>(f: F): F {
     const plans = f.sheets.filter((s) => s.isPlan);
     if (f.error !== undefined || !plans.length) return f;
-    const counterparts = matchPlan(regional, f, settings);
-    towns.push({ name: municipalityName(f.file), counterparts });
-    const issues = regionalIssues(counterparts, plans[0]!.sheet, settings);
+    const counterparts = matchPlan(this.regional, f, this.settings);
+    this.towns.push({ name: municipalityName(f.file), counterparts });
+    const issues = regionalIssues(counterparts, plans[0]!.sheet, this.settings);
     const sheets = f.sheets.map((s) => {
       const own = issues.filter((i) => i.sheet === s.sheet);
       return own.length ? { ...s, issues: [...s.issues, ...withIds(s, own)] } : s;
     });
     return { ...f, sheets };
-  });
-  const matrix = buildRegionalMatrix({
-    regionalFile: regionalPlan.file,
-    regional,
-    municipalities: towns,
-    threshold: settings.threshold,
-    order,
-  });
-  return { files, matrix, addressed: regional.length };
+  }
+
+  /** «Сверка с региональным планом» over the files matched, in their order. */
+  matrix(order: number): SheetPatch {
+    return buildRegionalMatrix({
+      regionalFile: this.plan.file,
+      regional: this.regional,
+      municipalities: this.towns,
+      threshold: this.settings.threshold,
+      order,
+    });
+  }
 }
