@@ -30,6 +30,7 @@ export interface XlRangeFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
   columnWidth: number;
+  rowHeight: number;
   borders: {
     getItem(
       index:
@@ -104,6 +105,7 @@ export interface XlWorksheet extends XlLoadable {
   readonly autoFilter: { apply(range: string): void; remove(): void };
   readonly pageLayout: {
     orientation: string;
+    paperSize: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     setPrintTitleRows(printTitleRows: string): void;
   };

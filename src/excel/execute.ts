@@ -72,6 +72,9 @@ export function executeWrite(ws: XlWorksheet, op: WriteOp): void {
     case 'columnWidth':
       ws.getRange(`${op.column}:${op.column}`).format.columnWidth = op.points;
       return;
+    case 'rowHeight':
+      ws.getRange(op.rows).format.rowHeight = op.points;
+      return;
     case 'hyperlink':
       ws.getRange(op.address).hyperlink = op.link;
       return;
@@ -98,6 +101,7 @@ export function executeWrite(ws: XlWorksheet, op: WriteOp): void {
       return;
     case 'print':
       ws.pageLayout.orientation = op.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      ws.pageLayout.paperSize = 'A4';
       // One page wide; the height is left to Excel.
       if (op.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1 };
       if (op.print.titleRows) ws.pageLayout.setPrintTitleRows(absoluteRows(op.print.titleRows));

@@ -31,6 +31,7 @@ export type WriteOp =
   | { kind: 'style'; sheet: string; address: string; style: Omit<CellStyle, 'numFmt'> }
   | { kind: 'merge'; sheet: string; address: string }
   | { kind: 'columnWidth'; sheet: string; column: string; points: number }
+  | { kind: 'rowHeight'; sheet: string; rows: string; points: number }
   | { kind: 'hyperlink'; sheet: string; address: string; link: XlHyperlink }
   | { kind: 'conditional'; sheet: string; format: ConditionalFormat }
   | { kind: 'freeze'; sheet: string; rows: number; cols: number }
@@ -153,6 +154,8 @@ function formatWrites(
   if (patch.tabColor) ops.push({ kind: 'tabColor', sheet, color: `#${patch.tabColor}` });
   for (const w of patch.columnWidths ?? [])
     ops.push({ kind: 'columnWidth', sheet, column: w.col, points: widthToPoints(w.width) });
+  for (const run of heightRuns(patch.rowHeights ?? []))
+    ops.push({ kind: 'rowHeight', sheet, rows: run.rows, points: run.height });
   for (const block of patch.formats) {
     const { numFmt, ...style } = block.style;
     if (numFmt !== undefined) {
@@ -189,6 +192,24 @@ function formatWrites(
   return ops;
 }
 
+/** Consecutive rows of the same height as one range ("4:6"), so a long table costs few calls. */
+function heightRuns(heights: NonNullable<SheetPatch['rowHeights']>) {
+  const sorted = [...heights].sort((a, b) => a.row - b.row);
+  const runs: Array<{ rows: string; height: number }> = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (
+      j + 1 < sorted.length &&
+      sorted[j + 1]!.row === sorted[j]!.row + 1 &&
+      sorted[j + 1]!.height === sorted[i]!.height
+    )
+      j++;
+    runs.push({ rows: `${sorted[i]!.row}:${sorted[j]!.row}`, height: sorted[i]!.height });
+    i = j + 1;
+  }
+  return runs;
+}
+
 /** Sheet name as a hyperlink's document reference wants it: always quoted, inner ' doubled. */
 export function quoteForReference(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -202,7 +223,7 @@ function callsOf(op: WriteOp): number {
     case 'conditional':
       return 5;
     case 'print':
-      return 3;
+      return 4;
     default:
       return 2;
   }

@@ -402,6 +402,12 @@ export class FakeWorksheet implements XlWorksheet {
       set orientation(v: string) {
         call('pageLayout.orientation', v, () => (layout().orientation = v));
       },
+      get paperSize(): string {
+        throw new FakeOfficeError('PropertyNotLoaded', 'pageLayout.paperSize');
+      },
+      set paperSize(v: string) {
+        call('pageLayout.paperSize', v, () => (layout().paperSize = v));
+      },
       get zoom(): Record<string, number> {
         throw new FakeOfficeError('PropertyNotLoaded', 'pageLayout.zoom');
       },
@@ -654,6 +660,11 @@ class FakeRange implements XlRange {
         const a = this.resolved();
         for (let c = a.left; c <= a.right; c++) this.sheet().columnWidths.set(c, v);
       });
+    const rowHeight = (v: number) =>
+      this.ctx.call(this.path, 'format.rowHeight', v, () => {
+        const a = this.resolved();
+        for (let r = a.top; r <= a.bottom; r++) this.sheet().rowHeights.set(r, v);
+      });
     return {
       font,
       fill: {
@@ -687,6 +698,12 @@ class FakeRange implements XlRange {
       },
       set columnWidth(v: number) {
         columnWidth(v);
+      },
+      get rowHeight() {
+        return notLoaded('rowHeight');
+      },
+      set rowHeight(v: number) {
+        rowHeight(v);
       },
       borders: {
         getItem: (edge): XlBorder => ({

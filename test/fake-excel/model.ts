@@ -47,15 +47,18 @@ export class FakeSheet {
   readonly cells = new Map<number, Map<number, FakeCell>>();
   merges: Area[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   conditionalFormats: FakeConditionalFormat[] = [];
   freeze: { rows: number; cols: number } | null = null;
   autoFilter: string | null = null;
   readonly pageLayout: {
     orientation: string;
+    paperSize: string;
     zoom: Record<string, number>;
     titleRows: string | null;
   } = {
     orientation: 'Portrait',
+    paperSize: 'Letter',
     zoom: {},
     titleRows: null,
   };

@@ -5,6 +5,7 @@
  * so the file shows correct numbers even before a spreadsheet recalculates it.
  */
 import type { Scalar } from '../grid';
+import { layoutWorkbook } from '../layout/sheetLayout';
 import {
   emptySheetPatch,
   type FormulaBlock,
@@ -441,10 +442,10 @@ export function buildCriteriaPatch(
     criteria.positiveCol,
     sheets,
   );
-  return {
+  return layoutWorkbook({
     sheets: [s.sheet, results, criteria.sheet, indicators],
     names: s.names,
     removeKeys: [],
     activeSheet: sheets.criteria,
-  };
+  });
 }

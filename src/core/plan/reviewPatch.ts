@@ -5,6 +5,7 @@
 import { countBySeverity, SEVERITY_RU, sortIssues, type Issue, type Severity } from '../issue';
 import { columnLetter, type Scalar } from '../grid';
 import { emptySheetPatch, type FormatBlock, type SheetPatch, type WorkbookPatch } from '../patch';
+import { layoutWorkbook } from '../layout/sheetLayout';
 import { formatDateRu } from '../text';
 import type { Period, PlanActivity, PlanSection } from './types';
 
@@ -187,10 +188,10 @@ function severityFills(severities: Severity[]): FormatBlock[] {
 
 /** The review workbook for the checked files, in the order given. */
 export function buildReviewPatch(files: CheckedFile[]): WorkbookPatch {
-  return {
+  return layoutWorkbook({
     sheets: [summarySheet(files), issuesSheet(files)],
     names: [],
     removeKeys: [],
     activeSheet: REVIEW_SUMMARY_SHEET,
-  };
+  });
 }
