@@ -5,7 +5,7 @@
 import { columnLetter } from '../core/grid';
 import type { CellStyle, ConditionalFormat } from '../core/patch';
 import type { XlRangeFormat, XlWorksheet } from './api';
-import type { WriteOp } from './plan';
+import type { WriteOp } from './writeBatches';
 
 const ALIGN: Record<string, string> = {
   left: 'Left',

@@ -5,7 +5,8 @@
  */
 import type { Grid } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
-import type { ApplyProgress, ApplyReport } from '../excel/apply';
+import type { ApplyReport, WorkbookState } from '../core/workbook/policy';
+import type { ApplyProgress } from '../excel/apply';
 
 /** One cell the pane writes into a user's sheet (a fix). */
 export interface CellEdit {
@@ -52,6 +53,8 @@ export interface PaneHost {
   copySheet(sheet: string): Promise<string>;
   writeCells(sheet: string, edits: CellEdit[]): Promise<void>;
   generatedSheets(): Promise<GeneratedSheet[]>;
+  /** The workbook as the patch policy sees it (src/core/workbook/policy.ts), for previews. */
+  readWorkbookState(): Promise<WorkbookState>;
   applyPatch(
     patch: WorkbookPatch,
     options: { onProgress?: (p: ApplyProgress) => void; signal?: AbortSignal },

@@ -7,7 +7,7 @@ import { Button, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/reac
 import { useRef, useState } from 'react';
 import type { SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
-import type { ApplyReport } from '../../excel/apply';
+import type { ApplyReport } from '../../core/workbook/policy';
 import { russianError } from '../errors';
 import type { PaneHost } from '../host';
 import { planReport, type ReportPlan } from '../pipeline';
@@ -103,7 +103,7 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
         return;
       }
       const actual = (name: string) =>
-        report.renamed.find((r) => r.wanted === name)?.actual ?? name;
+        report.renamedToAvoidClash.find((r) => r.wanted === name)?.actual ?? name;
       let chartNote = '';
       if (p.chart && host.features().charts) {
         setBusy({ label: 'Строю диаграмму на своде…' });

@@ -16,7 +16,7 @@ import type { Issue } from '../../core/issue';
 import { FIELD_RU, type Field } from '../../core/results/headers';
 import type { RecognisedTable, ResultsRead } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
-import type { ApplyReport } from '../../excel/apply';
+import type { ApplyReport } from '../../core/workbook/policy';
 import { russianError } from '../errors';
 import type { PaneHost } from '../host';
 import { readAllResults, runCriteria, type CriteriaRun } from '../pipeline';
@@ -175,7 +175,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
       });
       setRun({ criteria, report });
       // Names as written: a user's sheet may already hold a wanted name ("Результаты" → "Результаты (2)").
-      const written = [...report.created, ...report.replaced];
+      const written = [...report.created, ...report.replaced.map((r) => r.name)];
       setNotice({
         intent: 'success',
         title: 'Критерии рассчитаны',
@@ -248,7 +248,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
                 ))}
             </tbody>
           </table>
-          <Caption1>{`Создано листов: ${run.report.created.length}, заменено: ${run.report.replaced.length}; ${plural(run.report.totalBatches, 'пакет записи', 'пакета записи', 'пакетов записи')}.`}</Caption1>
+          <Caption1>{`Создано листов: ${run.report.created.length}, заменено: ${run.report.replaced.length}; ${plural(run.report.totalBatches ?? 0, 'пакет записи', 'пакета записи', 'пакетов записи')}.`}</Caption1>
         </Section>
       ) : null}
     </div>

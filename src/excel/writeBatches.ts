@@ -1,6 +1,6 @@
 /**
- * Turns a WorkbookPatch into the writes office.js has to make, grouped into requests that stay
- * under the payload budget. Pure: the same patch and sheet names always give the same batches,
+ * Write batches: turns a WorkbookPatch into the writes office.js has to make, grouped into
+ * requests that stay under the payload budget. Pure: the same patch and sheet names always give the same batches,
  * which is what lets an interrupted run resume at a batch number.
  *
  * Order: every sheet's values (number format "@" first for text, so "=…" stays text), then
@@ -10,6 +10,7 @@ import type { Scalar } from '../core/grid';
 import { areaColumns, areaRows, columnLetter, parseA1, parseArea } from '../core/grid';
 import {
   formulaRows,
+  quoteSheet,
   type CellStyle,
   type ConditionalFormat,
   type PrintSetup,
@@ -154,8 +155,6 @@ function formatWrites(
   if (patch.tabColor) ops.push({ kind: 'tabColor', sheet, color: `#${patch.tabColor}` });
   for (const w of patch.columnWidths ?? [])
     ops.push({ kind: 'columnWidth', sheet, column: w.col, points: widthToPoints(w.width) });
-  for (const run of heightRuns(patch.rowHeights ?? []))
-    ops.push({ kind: 'rowHeight', sheet, rows: run.rows, points: run.height });
   for (const block of patch.formats) {
     const { numFmt, ...style } = block.style;
     if (numFmt !== undefined) {
@@ -174,10 +173,28 @@ function formatWrites(
     if (Object.keys(style).length > 0)
       ops.push({ kind: 'style', sheet, address: block.range, style });
   }
+  // Runs of rows with the same height: one call each.
+  const heights = [...(patch.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+  for (let i = 0; i < heights.length;) {
+    let j = i;
+    while (
+      j + 1 < heights.length &&
+      heights[j + 1]!.row === heights[j]!.row + 1 &&
+      heights[j + 1]!.height === heights[i]!.height
+    )
+      j++;
+    ops.push({
+      kind: 'rowHeight',
+      sheet,
+      rows: `${heights[i]!.row}:${heights[j]!.row}`,
+      points: heights[i]!.height,
+    });
+    i = j + 1;
+  }
   for (const m of patch.merges) ops.push({ kind: 'merge', sheet, address: m });
   for (const h of patch.hyperlinks) {
     const link: XlHyperlink = {
-      documentReference: `${quoteForReference(h.sheet)}!${h.target}`,
+      documentReference: `${quoteSheet(h.sheet)}!${h.target}`,
       textToDisplay: h.text,
     };
     if (h.tooltip) link.screenTip = h.tooltip;
@@ -190,29 +207,6 @@ function formatWrites(
     ops.push({ kind: 'autoFilter', sheet, address: patch.autoFilter });
   if (patch.print && features.pageLayout) ops.push({ kind: 'print', sheet, print: patch.print });
   return ops;
-}
-
-/** Consecutive rows of the same height as one range ("4:6"), so a long table costs few calls. */
-function heightRuns(heights: NonNullable<SheetPatch['rowHeights']>) {
-  const sorted = [...heights].sort((a, b) => a.row - b.row);
-  const runs: Array<{ rows: string; height: number }> = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (
-      j + 1 < sorted.length &&
-      sorted[j + 1]!.row === sorted[j]!.row + 1 &&
-      sorted[j + 1]!.height === sorted[i]!.height
-    )
-      j++;
-    runs.push({ rows: `${sorted[i]!.row}:${sorted[j]!.row}`, height: sorted[i]!.height });
-    i = j + 1;
-  }
-  return runs;
-}
-
-/** Sheet name as a hyperlink's document reference wants it: always quoted, inner ' doubled. */
-export function quoteForReference(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** How many API calls a write makes (each carries its own overhead). */
