@@ -47,6 +47,24 @@ export const DEFAULT_RISK_FACTORS: readonly string[] = [
   'высокая доля обучающихся с ОВЗ',
 ];
 
+/**
+ * Where the value of a plan's indicator comes from (the «Показатели плана» sheet): one of the
+ * computed region indicators (the ids of criteria/indicators.ts), typed in by the user, or not an
+ * indicator at all.
+ */
+export const PLAN_INDICATOR_SOURCES = [
+  'shnor-share',
+  'low-any-share',
+  'left-list-share',
+  'positive-dynamics-share',
+  'stagnation-share',
+  'confirmed-share',
+  'input',
+  'skip',
+] as const;
+const planIndicatorSource = z.enum(PLAN_INDICATOR_SOURCES);
+export type PlanIndicatorSource = (typeof PLAN_INDICATOR_SOURCES)[number];
+
 export const settingsSchema = z.strictObject({
   /** Share failed at or above which a procedure is low (inclusive). */
   threshold: z.number().min(0).max(1).default(0.3),
@@ -79,6 +97,19 @@ export const settingsSchema = z.strictObject({
   riskFactors: z.array(z.string().min(1)).default([...DEFAULT_RISK_FACTORS]),
   /** Abbreviations the user defines: "ТОИУУ" → "Тверской областной институт…". */
   glossary: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /**
+   * Corrections to the «Показатели плана» sheet, keyed by the plan's number of the row ("3.6")
+   * or the start of its text: the source, or the source and the year of the results.
+   */
+  planIndicatorSources: z
+    .record(
+      z.string().min(1),
+      z.union([
+        planIndicatorSource,
+        z.strictObject({ source: planIndicatorSource.optional(), year: year.optional() }),
+      ]),
+    )
+    .default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -121,6 +152,9 @@ const EXPECTED: Record<string, string> = {
   'riskFactors[]': 'фактор риска (непустая строка)',
   glossary: 'словарь сокращений вида {"ЦОКО": "Центр оценки качества образования"}',
   'glossary[]': 'расшифровка сокращения (непустая строка)',
+  planIndicatorSources:
+    'словарь вида {"3.6": "positive-dynamics-share", "2.5": "input", "1.1": {"year": 2024}}',
+  'planIndicatorSources[]': `одно из ${PLAN_INDICATOR_SOURCES.map((s) => `«${s}»`).join(', ')} или запись вида {"source": "input", "year": 2024}`,
 };
 
 export type SettingsParse = { ok: true; settings: Settings } | { ok: false; errors: string[] };
@@ -169,9 +203,12 @@ export function parseSettings(json: unknown): SettingsParse {
       }
       continue;
     }
-    // glossary keys are user words: the expectation is looked up under "glossary[]".
+    // glossary and planIndicatorSources keys are user words: looked up under "glossary[]" etc.
     const generic = issue.path.map((p, i) =>
-      typeof p === 'number' || (i > 0 && issue.path[0] === 'glossary') ? '[]' : String(p),
+      typeof p === 'number' ||
+      (i > 0 && (issue.path[0] === 'glossary' || issue.path[0] === 'planIndicatorSources'))
+        ? '[]'
+        : String(p),
     );
     const key = generic.join('.').replace(/\.\[\]/g, '[]');
     const expected = EXPECTED[key] ?? EXPECTED[String(issue.path[0])] ?? 'другое значение';

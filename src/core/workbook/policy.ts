@@ -10,7 +10,8 @@
  *   written (its marker was lost to a tool that drops names), never a sheet the user made.
  * - Every other sheet is the user's and is never changed; its name is never taken.
  * - A generated sheet the user edited is kept as their own, under «<name> (правки пользователя)»,
- *   before it is replaced or removed; one they only renamed gets its name back.
+ *   before it is replaced or removed (unless the patch carries their input over itself:
+ *   SheetPatch.carriesEdits); one they only renamed gets its name back.
  * - Final names are unique ignoring case, legal, at most 31 characters and never reserved; a patch
  *   name a user sheet holds becomes «Name (2)». Formulas, links and names of the patch are then
  *   resolved against the final names (./references.ts).
@@ -282,6 +283,8 @@ export function planApply(
   const patchKeys = new Set(sorted.map((s) => s.key));
   const removeKeys = new Set(patch.removeKeys.filter((k) => !patchKeys.has(k) && generated.has(k)));
   const goingKeys = new Set([...patchKeys, ...removeKeys].filter((k) => generated.has(k)));
+  // sheets whose user input the patch already carries over need no copy of the user's version
+  const carried = new Set(sorted.filter((s) => s.carriesEdits).map((s) => s.key));
   const generatedNames = new Map([...generated.values()].map((g) => [g.name, g.key]));
 
   // Names that stay: user sheets, and generated sheets this patch leaves alone.
@@ -339,7 +342,7 @@ export function planApply(
   for (const key of goingKeys) {
     const g = generated.get(key)!;
     const change: ChangedByUser = { key, name: g.name, renamed: g.renamed, edited: g.edited };
-    if (g.edited && keepEdited) {
+    if (g.edited && keepEdited && !carried.has(key)) {
       const as = freeSheetName(keptName(g.name), taken);
       taken.add(sheetNameKey(as));
       keptAs.set(g.name, as);
