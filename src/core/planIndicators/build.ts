@@ -1,0 +1,36 @@
+/**
+ * «Показатели плана» from what a host has at hand: the checked plan, the «Показатели» sheet (the
+ * one about to be written with the report, or the one an earlier report left in the workbook),
+ * the settings and the sheet an earlier run generated.
+ */
+import type { Grid } from '../grid';
+import type { Settings } from '../settings';
+import { PLAN_INDICATORS_SHEET } from './columns';
+import { computedCells } from './computed';
+import { extractPlanIndicators, type PlanSource } from './extract';
+import { buildPlanIndicatorsSheet, type PlanIndicatorsSheet } from './sheet';
+
+export interface PlanIndicatorsOptions {
+  plan: PlanSource;
+  /** The «Показатели» sheet as a Grid; null when the workbook has no results computed. */
+  computed: Grid | null;
+  settings: Pick<Settings, 'planIndicatorSources'>;
+  /** The «Показатели плана» an earlier run generated, as the host read it. */
+  previous?: Grid | null;
+  /** The year of rows whose deadline and plan period say none (the last year of the results). */
+  fallbackYear: number;
+  name?: string;
+  order?: number;
+}
+
+export function planIndicatorsSheet(opts: PlanIndicatorsOptions): PlanIndicatorsSheet {
+  return buildPlanIndicatorsSheet({
+    name: opts.name ?? PLAN_INDICATORS_SHEET,
+    order: opts.order ?? 3,
+    plan: { sheet: opts.plan.sheet, ...(opts.plan.file ? { file: opts.plan.file } : {}) },
+    indicators: extractPlanIndicators(opts.plan, opts.fallbackYear),
+    computed: opts.computed ? computedCells(opts.computed) : [],
+    sources: opts.settings.planIndicatorSources,
+    previous: opts.previous ?? null,
+  });
+}
