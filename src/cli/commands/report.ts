@@ -12,11 +12,16 @@ import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
-import type { Grid } from '../../core/grid';
+import { valueAt, type Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
+import { patchToGrid } from '../../core/patchGrid';
+import { PLAN_INDICATORS_KEY } from '../../core/planIndicators/columns';
+import { readPrevious } from '../../core/planIndicators/typed';
 import { buildReportPatch } from '../../core/report/build';
+import { cellText } from '../../core/text';
+import { worksheetToGrid } from '../../xlsx/read';
 import { readRiskFactors } from '../../core/report/riskFactors';
 import type { TimelinePlan } from '../../core/report/timelineSheet';
 import { readResults } from '../../core/results/read';
@@ -40,9 +45,13 @@ import type { Command } from '../main';
 const USAGE = `Использование: shnor-roadmap report <файлы или папки с результатами…> --out ОТЧЁТ.xlsx [параметры]
 
 Строит книгу-отчёт: «Оглавление» со ссылками на листы школ, «Свод» по муниципалитетам,
-«График» мероприятий плана (если указан --plan), листы критериев ШНОР и по листу на каждую
-школу: статус по годам, результаты процедур (доля «2» — формулой, доля не ниже порога выделена),
-факторы риска и заготовка дорожной карты школы.
+«График» мероприятий и «Показатели плана» (если указан --plan), листы критериев ШНОР и по
+листу на каждую школу: статус по годам, результаты процедур (доля «2» — формулой, доля не ниже
+порога выделена), факторы риска и заготовка дорожной карты школы.
+
+«Показатели плана» — каждый показатель плана с целевым значением, значением и отметкой
+«Достигнуто»: доли, которые считаются по результатам, берутся с листа «Показатели», остальные
+вводятся в жёлтые ячейки. При повторном построении введённые значения сохраняются.
 
 Исходные файлы не изменяются. Если файл --out уже есть, он открывается и обновляется: листы,
 созданные программой раньше, заменяются (сначала сообщается, какие из них вы переименовали или
@@ -50,7 +59,7 @@ const USAGE = `Использование: shnor-roadmap report <файлы ил
 
 Параметры:
   --out ФАЙЛ.xlsx      книга отчёта (обязательно)
-  --plan ФАЙЛ.xlsx     региональный план: для «Графика» и заготовок дорожных карт школ
+  --plan ФАЙЛ.xlsx     региональный план: «График», «Показатели плана», заготовки карт школ
   --settings ФАЙЛ.json настройки (порог, процедуры, годы без проведения, факторы риска…)
   --as-of ГГГГ-ММ-ДД   дата, на которую отмечаются просроченные мероприятия (по умолчанию сегодня)
   --help               эта справка
@@ -75,6 +84,8 @@ export interface ReportRun {
   issues: Issue[];
   rows: number;
   planActivities: number | null;
+  /** «Показатели плана»: its summary line and how many rows of typed values were carried over. */
+  planIndicators: { summary: string; carried: number } | null;
 }
 
 interface LoadedGrids {
@@ -197,7 +208,15 @@ export async function runReport(opts: {
   const generated = existing ? listGeneratedSheets(existing) : [];
   const takenNames = existing ? userSheetNames(existing) : [];
   const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
-  const changed = generated.filter((g) => g.renamed || g.edited);
+  // what the user typed into «Показатели плана» is carried into the new sheet by the core
+  const previousIndicators = generated.find((g) => g.key === PLAN_INDICATORS_KEY);
+  const previousPlanIndicators =
+    existing && previousIndicators && plan
+      ? worksheetToGrid(existing.getWorksheet(previousIndicators.name)!)
+      : null;
+  const changed = generated.filter(
+    (g) => (g.renamed || g.edited) && !(previousPlanIndicators && g === previousIndicators),
+  );
   if (changed.length && opts.onChangedByUser)
     opts.onChangedByUser(
       changed.map((g) => {
@@ -216,7 +235,9 @@ export async function runReport(opts: {
     takenNames,
     criteriaPatch,
     previousKeys: generated.map((g) => g.key),
+    previousPlanIndicators,
   });
+  const indicatorsSheet = patch.sheets.find((s) => s.key === PLAN_INDICATORS_KEY);
   let apply: ApplyReport;
   if (existing) {
     apply = applyPatch(existing, patch);
@@ -229,6 +250,12 @@ export async function runReport(opts: {
     issues,
     rows: rows.length,
     planActivities: plan ? plan.activities.length : null,
+    planIndicators: indicatorsSheet
+      ? {
+          summary: cellText(valueAt(patchToGrid(indicatorsSheet), 1, 0)),
+          carried: readPrevious(previousPlanIndicators).length,
+        }
+      : null,
   };
 }
 
@@ -247,6 +274,13 @@ export function describeRun(run: ReportRun, cwd: string): string {
   }
   if (run.planActivities !== null)
     lines.push(`План: мероприятий ${run.planActivities}, лист «График» построен.`);
+  if (run.planIndicators)
+    lines.push(
+      `Показатели плана: ${run.planIndicators.summary}.` +
+        (run.planIndicators.carried
+          ? ` Введённые раньше значения перенесены (строк: ${run.planIndicators.carried}).`
+          : ''),
+    );
   const a = run.apply;
   lines.push(
     `Листов создано: ${a.created.length}, заменено: ${a.replaced.length}, удалено: ${a.removed.length}.` +
