@@ -1,10 +1,11 @@
 /**
- * `report --plan` writes «Показатели плана»; a user types values into it (here with exceljs, as
- * Excel would save them); the next run keeps every typed value — in its row, or, for a row that
- * left the plan, at the end of the sheet — and keeps no «(правки пользователя)» copy of the sheet.
+ * `report --plan` writes «Показатели плана»; a user types values into it (at the zip level, as
+ * Excel saves: the sheet's hidden names kept); the next run keeps every typed value — in its row,
+ * or, for a row that left the plan, at the end of the sheet — and keeps no «(правки
+ * пользователя)» copy of the sheet.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import type { Io } from '../../src/cli/io';
@@ -14,6 +15,7 @@ import { COL, PLAN_INDICATORS_SHEET } from '../../src/core/planIndicators/column
 import { generateRegion } from '../../src/core/synthetic/region';
 import { resultsGrid } from '../../src/core/synthetic/regionGrids';
 import { indicatorPlan, STANDARD_INDICATOR_ROWS } from '../fixtures/plans/indicatorPlans';
+import { typeValues } from '../support/xlsxParts';
 
 jest.setTimeout(120_000);
 
@@ -79,12 +81,18 @@ describe('report --plan: «Показатели плана»', () => {
     expect(cell(ws, '2.1', 'source').value).toMatch(
       /^Расчёт: «Доля ШНОР, вышедших из перечня», 2025/,
     );
-    cell(ws, '1.1', 'fact').value = 6;
-    cell(ws, '1.2', 'fact').value = 51;
-    cell(ws, '2.4', 'numerator').value = 7;
-    cell(ws, '2.4', 'denominator').value = 20;
-    cell(ws, '2.1', 'note').value = 'сверено';
-    await wb.xlsx.writeFile(file);
+    // the user types, as in Excel (the sheet's hidden names kept)
+    const at = (number: string, col: keyof typeof COL) => cell(ws, number, col).address;
+    writeFileSync(
+      file,
+      typeValues(readFileSync(file), PLAN_INDICATORS_SHEET, {
+        [at('1.1', 'fact')]: 6,
+        [at('1.2', 'fact')]: 51,
+        [at('2.4', 'numerator')]: 7,
+        [at('2.4', 'denominator')]: 20,
+        [at('2.1', 'note')]: 'сверено',
+      }),
+    );
 
     const second = await run('план.xlsx');
     expect(second).toMatch(/Введённые раньше значения перенесены \(строк: 4\)/);

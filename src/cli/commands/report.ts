@@ -6,14 +6,13 @@
  */
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import { valueAt, type Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { patchToGrid } from '../../core/patchGrid';
@@ -21,25 +20,21 @@ import { PLAN_INDICATORS_KEY } from '../../core/planIndicators/columns';
 import { readPrevious } from '../../core/planIndicators/typed';
 import { buildReportPatch } from '../../core/report/build';
 import { cellText } from '../../core/text';
-import { worksheetToGrid } from '../../xlsx/read';
+import { openWorkbook } from '../../xlsx/read';
 import { readRiskFactors } from '../../core/report/riskFactors';
 import type { TimelinePlan } from '../../core/report/timelineSheet';
+import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  listGeneratedSheets,
-  loadWorkbook,
-  userSheetNames,
-  writeNewWorkbookFile,
-  writeWorkbookFile,
-} from '../../xlsx/write';
-import type { ApplyReport } from '../../core/workbook/policy';
+import type { ApplyReport, ChangedByUser, GeneratedSheet } from '../../core/workbook/policy';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
-import { displayPath, expandInputs, loadInput } from '../files';
+import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { withOutput, type Output } from '../output';
+import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 import { readSettingsFile } from '../settingsFile';
+import { progressLine } from '../progress';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap report <файлы или папки с результатами…> --out ОТЧЁТ.xlsx [параметры]
@@ -62,11 +57,15 @@ const USAGE = `Использование: shnor-roadmap report <файлы ил
   --plan ФАЙЛ.xlsx     региональный план: «График», «Показатели плана», заготовки карт школ
   --settings ФАЙЛ.json настройки (порог, процедуры, годы без проведения, факторы риска…)
   --as-of ГГГГ-ММ-ДД   дата, на которую отмечаются просроченные мероприятия (по умолчанию сегодня)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Факторы риска читаются из листа входных файлов с колонками «Код ОО» и «Фактор риска …».
 
-Коды завершения: 0 — отчёт записан; 2 — параметры неверны или результатов не найдено.
+Коды завершения: 0 — отчёт записан, ошибок в данных нет; 1 — отчёт записан, но в данных есть
+ошибки или часть файлов не прочитана (они перечислены); 2 — параметры неверны, результатов не
+найдено или отчёт записать не удалось.
 
 Пример: shnor-roadmap report результаты.xlsx --plan план.xlsx --out отчёт.xlsx`;
 
@@ -75,6 +74,7 @@ const OPTIONS = {
   plan: { type: 'string' },
   settings: { type: 'string' },
   'as-of': { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface ReportRun {
@@ -93,23 +93,37 @@ interface LoadedGrids {
   problems: string[];
 }
 
-async function loadGrids(inputs: string[], cwd: string, exclude: string): Promise<LoadedGrids> {
+async function loadGrids(
+  inputs: string[],
+  cwd: string,
+  out: Output,
+  plan: string | undefined,
+  limits: Settings['inputLimits'],
+  onProgress: OnProgress,
+): Promise<LoadedGrids> {
   const { files, skipped } = await expandInputs(inputs, cwd);
-  const out: LoadedGrids = {
+  const result: LoadedGrids = {
     grids: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const f of files) {
-    if (path.resolve(f.path) === exclude) continue;
-    const loaded = await loadInput(f);
-    if (loaded.error !== undefined) out.problems.push(loaded.error);
-    else
-      out.grids.push({
+  const todo = await inputsWithoutOutput(files, out, plan ? [path.resolve(cwd, plan)] : []);
+  let rows = 0;
+  for (const [i, f] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: f.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(f, limits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
+    if (loaded.error !== undefined) result.problems.push(loaded.error);
+    else {
+      rows += loaded.workbook.sheets.reduce((n, g) => n + g.rows.length, 0);
+      result.grids.push({
         file: f.display,
         sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET),
       });
+    }
   }
-  return out;
+  return result;
 }
 
 async function loadPlan(
@@ -119,7 +133,10 @@ async function loadPlan(
   settings: Settings,
 ): Promise<TimelinePlan> {
   const full = path.resolve(cwd, file);
-  const loaded = await loadInput({ path: full, display: displayPath(cwd, full) });
+  const loaded = await loadInput(
+    { path: full, display: displayPath(cwd, full) },
+    settings.inputLimits,
+  );
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
   const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
   const checks = checkWorkbook(loaded.workbook.sheets, {
@@ -142,18 +159,29 @@ async function loadPlan(
   };
 }
 
-async function openExisting(file: string, shown: string): Promise<ExcelJS.Workbook> {
-  try {
-    const wb = await loadWorkbook(await readFile(file));
-    // exceljs loads a sheet saved without <sheetViews> with views = null, which the writer's
-    // active-sheet step does not expect; an empty list writes the same file.
-    for (const ws of wb.worksheets) if (!ws.views) ws.views = [];
-    return wb;
-  } catch (e) {
-    throw new UsageError(
-      `Файл отчёта «${shown}» уже есть, но не открывается как книга Excel (${(e as Error).message}). Укажите другой --out.`,
-    );
-  }
+/** A generated sheet the user changed, as the command reports it. */
+function changedLine(c: ChangedByUser): string {
+  const what = [c.renamed ? 'переименован' : '', c.edited ? 'изменено содержимое' : '']
+    .filter(Boolean)
+    .join(', ');
+  return `«${c.name}» (${what})${c.keptAs ? `: ваш вариант сохранён как «${c.keptAs}»` : ''}`;
+}
+
+/**
+ * The sheet an earlier run generated under `key`, read back from the --out file (null when the
+ * file has none): what the user typed into it is carried over.
+ */
+async function readGenerated(
+  out: Output,
+  generated: GeneratedSheet[],
+  key: string,
+  settings: Settings,
+): Promise<Grid | null> {
+  const sheet = generated.find((g) => g.key === key);
+  if (!sheet) return null;
+  const book = await openWorkbook(out.shown, await out.read(), { limits: settings.inputLimits });
+  const entry = book.sheets.find((s) => s.name === sheet.name);
+  return entry ? book.readSheet(entry) : null;
 }
 
 /** Everything the command does, without printing: used by `report` and `demo`. */
@@ -166,9 +194,32 @@ export async function runReport(opts: {
   cwd: string;
   /** Called before anything is written, with what will be replaced although the user changed it. */
   onChangedByUser?: (lines: string[]) => void;
+  /** Called when another run is writing the same report and this one waits. */
+  onWait?: (message: string) => void;
+  /** Progress of the run: files read, then computing, then sheets written. */
+  onProgress?: OnProgress;
 }): Promise<ReportRun> {
-  const out = path.resolve(opts.cwd, opts.out);
-  const loaded = await loadGrids(opts.inputs, opts.cwd, out);
+  const file = path.resolve(opts.cwd, opts.out);
+  return withOutput(
+    file,
+    { shown: opts.out, ...(opts.onWait ? { onWait: opts.onWait } : {}) },
+    (out) => buildAndWrite(opts, out),
+  );
+}
+
+async function buildAndWrite(
+  opts: Parameters<typeof runReport>[0],
+  out: Output,
+): Promise<ReportRun> {
+  const onProgress = opts.onProgress ?? (() => undefined);
+  const loaded = await loadGrids(
+    opts.inputs,
+    opts.cwd,
+    out,
+    opts.plan,
+    opts.settings.inputLimits,
+    onProgress,
+  );
   const rows: ResultRow[] = [];
   const notHeld: NotHeld[] = [];
   const issues: Issue[] = [];
@@ -180,11 +231,15 @@ export async function runReport(opts: {
     issues.push(...risks.issues);
     const resultSheets = g.sheets.filter((s) => !risks.sheets.includes(s.sheet));
     if (!resultSheets.length) continue;
-    const read = readResults(resultSheets, { file: g.file });
+    const read = readResults(resultSheets, {
+      file: g.file,
+      maxParticipants: opts.settings.maxParticipants,
+    });
     rows.push(...read.rows);
     notHeld.push(...read.notHeld);
     issues.push(...read.issues);
   }
+  issues.push(...schoolIdentityIssues(rows, true));
   for (const p of loaded.problems)
     issues.push({
       severity: 'error',
@@ -202,30 +257,18 @@ export async function runReport(opts: {
     ? await loadPlan(opts.plan, opts.cwd, opts.asOf, opts.settings)
     : undefined;
 
+  onProgress({ phase: 'compute', rows: rows.length });
   const criteria = computeCriteria(rows, opts.settings, notHeld);
-  // An existing report is updated in place; a new one is streamed to the file.
-  const existing = existsSync(out) ? await openExisting(out, opts.out) : null;
-  const generated = existing ? listGeneratedSheets(existing) : [];
-  const takenNames = existing ? userSheetNames(existing) : [];
+  // An existing report is updated at the zip level (the user's sheets copied as they are, ours
+  // replaced); a new one is written the same way from an empty workbook.
+  const book = await openForUpdate(out);
+  const generated = book.generatedSheets();
+  const takenNames = book.userSheetNames();
   const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
   // what the user typed into «Показатели плана» is carried into the new sheet by the core
-  const previousIndicators = generated.find((g) => g.key === PLAN_INDICATORS_KEY);
-  const previousPlanIndicators =
-    existing && previousIndicators && plan
-      ? worksheetToGrid(existing.getWorksheet(previousIndicators.name)!)
-      : null;
-  const changed = generated.filter(
-    (g) => (g.renamed || g.edited) && !(previousPlanIndicators && g === previousIndicators),
-  );
-  if (changed.length && opts.onChangedByUser)
-    opts.onChangedByUser(
-      changed.map((g) => {
-        const what = [g.renamed ? 'переименован' : '', g.edited ? 'изменено содержимое' : '']
-          .filter(Boolean)
-          .join(', ');
-        return `«${g.name}» (${what})`;
-      }),
-    );
+  const previousPlanIndicators = plan
+    ? await readGenerated(out, generated, PLAN_INDICATORS_KEY, opts.settings)
+    : null;
   const patch = buildReportPatch({
     criteria,
     riskFactors: bySchool,
@@ -238,15 +281,19 @@ export async function runReport(opts: {
     previousPlanIndicators,
   });
   const indicatorsSheet = patch.sheets.find((s) => s.key === PLAN_INDICATORS_KEY);
-  let apply: ApplyReport;
-  if (existing) {
-    apply = applyPatch(existing, patch);
-    await writeWorkbookFile(existing, out);
-  } else apply = await writeNewWorkbookFile(patch, out);
+  const result = await book.apply(patch, {
+    onSheet: (done, of) => onProgress({ phase: 'write', sheets: { done, of } }),
+  });
+  const apply = result.report;
+  // a sheet whose typed values the new one carries over loses nothing worth a warning
+  const carried = new Set(patch.sheets.filter((s) => s.carriesEdits).map((s) => s.key));
+  const changed = apply.changedByUser.filter((c) => c.renamed || !carried.has(c.key));
+  if (changed.length && opts.onChangedByUser) opts.onChangedByUser(changed.map(changedLine));
+  await writeUpdate(out, result);
   return {
     criteria,
     apply,
-    out,
+    out: path.resolve(opts.cwd, opts.out),
     issues,
     rows: rows.length,
     planActivities: plan ? plan.activities.length : null,
@@ -302,8 +349,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(args, OPTIONS);
   const out = stringOption(parsed, 'out');
   if (!out) throw new UsageError('Укажите файл отчёта: --out ОТЧЁТ.xlsx.');
-  if (!/\.xlsx$/i.test(out))
-    throw new UsageError(`Файл отчёта должен иметь расширение .xlsx, получено «${out}».`);
+  checkOutExtension(out, out, existsSync(path.resolve(io.cwd, out)));
   if (!parsed.positionals.length)
     throw new UsageError('Укажите хотя бы один файл или папку с результатами.');
   const outFull = path.resolve(io.cwd, out);
@@ -317,20 +363,26 @@ async function run(args: string[], io: Io): Promise<number> {
   const asOf = asOfText ? isoDateOption('as-of', asOfText) : io.today;
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
   const plan = stringOption(parsed, 'plan');
+  const progress = progressLine(io, parsed.values.quiet === true);
   const result = await runReport({
+    onProgress: progress.update,
     inputs: parsed.positionals,
     out,
     ...(plan ? { plan } : {}),
     settings,
     asOf,
     cwd: io.cwd,
-    onChangedByUser: (lines) =>
+    onChangedByUser: (lines) => {
+      progress.stop();
       io.out(
-        `Будут заменены созданные программой листы, которые вы изменили (ваши правки сохраняются на отдельном листе «… (правки пользователя)»):\n  ${lines.join('\n  ')}`,
-      ),
-  });
+        `Созданные программой листы, которые вы изменили, заменены новыми:\n  ${lines.join('\n  ')}`,
+      );
+    },
+    onWait: (message) => io.err(message),
+  }).finally(() => progress.stop());
   io.out(describeRun(result, io.cwd));
-  return EXIT.ok;
+  // The report is written either way; errors in the data (unreadable files among them) make it 1.
+  return result.issues.some((i) => i.severity === 'error') ? EXIT.errorsFound : EXIT.ok;
 }
 
 export const reportCommand: Command = {

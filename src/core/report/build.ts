@@ -5,7 +5,7 @@
  * replaces exactly them and removes the tabs of schools no longer in the data.
  */
 import type { CriteriaResult, SchoolCriteria } from '../criteria/types';
-import { CRITERIA_SHEET_KEYS } from '../criteria/workbookPatch';
+import { CRITERIA_SHEET_KEYS } from '../criteria/sheets';
 import type { Grid } from '../grid';
 import type { SheetPatch, WorkbookPatch } from '../patch';
 import { patchToGrid } from '../patchGrid';

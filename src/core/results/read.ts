@@ -6,12 +6,12 @@
 import type { Grid } from '../grid';
 import { sortIssues, type Issue } from '../issue';
 import { Collector } from './collector';
+import { DEFAULT_MAX_PARTICIPANTS } from '../settings';
+import { schoolIdentityIssues } from './identity';
 import { resultsIssue } from './issues';
 import { readSheet } from './sheet';
 import { canonicalSubject } from './vocabulary';
 import type { NotHeld, ProcedureType, ResultRow } from './types';
-
-export { RESULTS_ISSUE_CODES, type ResultsIssueCode } from './issues';
 
 export interface ReadResultsOptions {
   /** File name, for messages. */
@@ -22,6 +22,8 @@ export interface ReadResultsOptions {
   defaults?: { year?: number; type?: ProcedureType; grade?: number; subject?: string };
   /** Which calendar year a school year "2022/2023" stands for: spring (2023, default) or autumn (2022). */
   schoolYear?: 'spring' | 'autumn';
+  /** Counts above this per school and procedure are errors (settings.maxParticipants). */
+  maxParticipants?: number;
 }
 
 export interface RecognisedTable {
@@ -50,7 +52,12 @@ export function readResults(grids: Grid[], opts: ReadResultsOptions = {}): Resul
     ...opts.defaults,
     subject: canonicalSubject(opts.defaults.subject ?? '')?.subject,
   };
-  const sheetOpts = { file: opts.file, schoolYear: opts.schoolYear ?? 'spring', defaults };
+  const sheetOpts = {
+    file: opts.file,
+    schoolYear: opts.schoolYear ?? 'spring',
+    defaults,
+    maxCount: opts.maxParticipants ?? DEFAULT_MAX_PARTICIPANTS,
+  };
   // Sheet names compare as Excel compares them: ignoring case (and stray spaces typed around).
   const wanted = opts.sheet?.trim().toLowerCase();
   const chosen =
@@ -106,6 +113,7 @@ export function readResults(grids: Grid[], opts: ReadResultsOptions = {}): Resul
         ),
       );
     reportMissingYears(collector, opts.file);
+    collector.issues.push(...schoolIdentityIssues(collector.rows));
   }
 
   return {

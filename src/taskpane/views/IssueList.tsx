@@ -1,6 +1,7 @@
 /**
- * Issues grouped by severity with counts, filters by severity and code, and a row per issue that
- * selects its cell in Excel on click or Enter. Sheet text is shown as React text only.
+ * Issues grouped by severity with counts, filters by severity and by kind (the code's Russian
+ * title from the catalogue), and a row per issue that selects its cell in Excel on click or
+ * Enter. Sheet text is shown as React text only.
  */
 import {
   Badge,
@@ -13,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { SEVERITY_RU, countBySeverity, type Issue, type Severity } from '../../core/issue';
+import { issueTitle } from '../../core/issueCatalogue';
 import { issueKey, type PlanFix } from '../fixes';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -121,7 +123,7 @@ export function IssueList({ issues, onSelect, fixes, onFix, disabled }: IssueLis
         >
           <option value="">Все виды замечаний</option>
           {codes.map(([c, n]) => (
-            <option key={c} value={c}>{`${c} (${n})`}</option>
+            <option key={c} value={c}>{`${issueTitle(c)} (${n})`}</option>
           ))}
         </Select>
       </div>

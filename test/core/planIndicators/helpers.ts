@@ -4,7 +4,8 @@
  */
 import { computeCriteria } from '../../../src/core/criteria/engine';
 import type { CriteriaResult } from '../../../src/core/criteria/types';
-import { buildCriteriaPatch, CRITERIA_SHEET_KEYS } from '../../../src/core/criteria/workbookPatch';
+import { CRITERIA_SHEET_KEYS } from '../../../src/core/criteria/sheets';
+import { buildCriteriaPatch } from '../../../src/core/criteria/workbookPatch';
 import type { CellValue, Grid } from '../../../src/core/grid';
 import type { WorkbookPatch } from '../../../src/core/patch';
 import { patchToGrid } from '../../../src/core/patchGrid';
