@@ -15,7 +15,11 @@ export interface PlanIndicatorsOptions {
   /** The «Показатели» sheet as a Grid; null when the workbook has no results computed. */
   computed: Grid | null;
   settings: Pick<Settings, 'planIndicatorSources'>;
-  /** The «Показатели плана» an earlier run generated, as the host read it. */
+  /**
+   * The «Показатели плана» an earlier run generated, as the host read it (null: there is none).
+   * Left out, the host did not look: nothing is carried over, and the patch policy keeps the
+   * user's version of the sheet as their own copy.
+   */
   previous?: Grid | null;
   /** The year of rows whose deadline and plan period say none (the last year of the results). */
   fallbackYear: number;
@@ -31,6 +35,6 @@ export function planIndicatorsSheet(opts: PlanIndicatorsOptions): PlanIndicators
     indicators: extractPlanIndicators(opts.plan, opts.fallbackYear),
     computed: opts.computed ? computedCells(opts.computed) : [],
     sources: opts.settings.planIndicatorSources,
-    previous: opts.previous ?? null,
+    ...(opts.previous !== undefined ? { previous: opts.previous } : {}),
   });
 }

@@ -47,7 +47,10 @@ export interface PlanIndicatorsInput {
   /** The region indicators the results compute («Показатели» sheet), [] when there are none. */
   computed: ComputedCell[];
   sources: Settings['planIndicatorSources'];
-  /** The sheet an earlier run generated, as the host read it: typed values are carried over. */
+  /**
+   * The sheet an earlier run generated, as the host read it (null: none): typed values are
+   * carried over. Undefined: not read, so the sheet does not claim to carry the user's edits.
+   */
   previous?: Grid | null;
 }
 
@@ -238,7 +241,7 @@ export function buildPlanIndicatorsSheet(input: PlanIndicatorsInput): PlanIndica
   b.print({ orientation: 'landscape', fitToWidth: true, titleRows: `${FIRST}:${FIRST}` });
   b.tab(COLORS.tab);
   const sheet = b.build();
-  sheet.carriesEdits = true;
+  if (input.previous !== undefined) sheet.carriesEdits = true;
   return { sheet, rows, orphans: left };
 }
 

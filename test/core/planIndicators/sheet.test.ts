@@ -126,6 +126,17 @@ describe('«Показатели плана»', () => {
     expect(s.carriesEdits).toBe(true);
   });
 
+  it('claims to carry the user’s edits only when the host read the earlier sheet', () => {
+    const unread = planIndicatorsSheet({
+      plan: checkedPlan(STANDARD_INDICATOR_ROWS),
+      computed: R.computed,
+      settings: { planIndicatorSources: {} },
+      fallbackYear: 2025,
+    });
+    // the patch policy then keeps the user's version as their own copy
+    expect(unread.sheet.carriesEdits).toBeUndefined();
+  });
+
   it('carries typed values over, by number and text, and keeps those of rows that left the plan', () => {
     const first = build();
     const typed = patchToGrid(first.sheet);
