@@ -10,16 +10,14 @@ import * as path from 'path';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
-import { valueAt, type Grid } from '../../core/grid';
+import type { Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
 import type { OnProgress } from '../../core/progress';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
-import { patchToGrid } from '../../core/patchGrid';
 import { PLAN_INDICATORS_KEY } from '../../core/planIndicators/columns';
-import { readPrevious } from '../../core/planIndicators/typed';
+import { planIndicatorsOutcome, type PlanIndicatorsOutcome } from '../../core/planIndicators/build';
 import { buildReportPatch } from '../../core/report/build';
-import { cellText } from '../../core/text';
 import { openWorkbook } from '../../xlsx/read';
 import { readRiskFactors } from '../../core/report/riskFactors';
 import type { TimelinePlan } from '../../core/report/timelineSheet';
@@ -85,7 +83,7 @@ export interface ReportRun {
   rows: number;
   planActivities: number | null;
   /** «Показатели плана»: its summary line and how many rows of typed values were carried over. */
-  planIndicators: { summary: string; carried: number } | null;
+  planIndicators: PlanIndicatorsOutcome | null;
 }
 
 interface LoadedGrids {
@@ -280,7 +278,6 @@ async function buildAndWrite(
     previousKeys: generated.map((g) => g.key),
     previousPlanIndicators,
   });
-  const indicatorsSheet = patch.sheets.find((s) => s.key === PLAN_INDICATORS_KEY);
   const result = await book.apply(patch, {
     onSheet: (done, of) => onProgress({ phase: 'write', sheets: { done, of } }),
   });
@@ -297,12 +294,7 @@ async function buildAndWrite(
     issues,
     rows: rows.length,
     planActivities: plan ? plan.activities.length : null,
-    planIndicators: indicatorsSheet
-      ? {
-          summary: cellText(valueAt(patchToGrid(indicatorsSheet), 1, 0)),
-          carried: readPrevious(previousPlanIndicators).length,
-        }
-      : null,
+    planIndicators: planIndicatorsOutcome(patch, previousPlanIndicators),
   };
 }
 

@@ -3,12 +3,16 @@
  * one about to be written with the report, or the one an earlier report left in the workbook),
  * the settings and the sheet an earlier run generated.
  */
-import type { Grid } from '../grid';
+import { valueAt, type Grid } from '../grid';
+import type { WorkbookPatch } from '../patch';
+import { patchToGrid } from '../patchGrid';
 import type { Settings } from '../settings';
-import { PLAN_INDICATORS_SHEET } from './columns';
+import { cellText } from '../text';
+import { PLAN_INDICATORS_KEY, PLAN_INDICATORS_SHEET } from './columns';
 import { computedCells } from './computed';
 import { extractPlanIndicators, type PlanSource } from './extract';
 import { buildPlanIndicatorsSheet, type PlanIndicatorsSheet } from './sheet';
+import { readPrevious } from './typed';
 
 export interface PlanIndicatorsOptions {
   plan: PlanSource;
@@ -37,4 +41,24 @@ export function planIndicatorsSheet(opts: PlanIndicatorsOptions): PlanIndicators
     sources: opts.settings.planIndicatorSources,
     ...(opts.previous !== undefined ? { previous: opts.previous } : {}),
   });
+}
+
+/** What a host tells the user of the «Показатели плана» a patch carries. */
+export interface PlanIndicatorsOutcome {
+  /** The summary line as the file shows it: «Достигнуто 1 из 5 показателей (4 без данных)». */
+  summary: string;
+  /** Rows of the earlier sheet whose typed values were carried over. */
+  carried: number;
+}
+
+export function planIndicatorsOutcome(
+  patch: WorkbookPatch,
+  previous: Grid | null | undefined,
+): PlanIndicatorsOutcome | null {
+  const sheet = patch.sheets.find((s) => s.key === PLAN_INDICATORS_KEY);
+  if (!sheet) return null;
+  return {
+    summary: cellText(valueAt(patchToGrid(sheet), 1, 0)),
+    carried: readPrevious(previous).length,
+  };
 }
