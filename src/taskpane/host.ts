@@ -7,6 +7,9 @@ import type { Grid } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
 import type { ApplyReport, WorkbookState } from '../core/workbook/policy';
 import type { ApplyProgress } from '../excel/apply';
+import type { ChartSpec } from '../app/chart';
+
+export type { ChartSpec };
 
 /** One cell the pane writes into a user's sheet (a fix). */
 export interface CellEdit {
@@ -15,24 +18,6 @@ export interface CellEdit {
   value: string;
   /** Give the cell the text format "@" first, so "1.1" stays text and does not become a date. */
   asText: boolean;
-}
-
-/** A clustered column chart placed on a sheet (data range with headers in the first row and column). */
-export interface ChartSpec {
-  sheet: string;
-  /** Stable chart name: a later run replaces the chart of the same name. */
-  name: string;
-  title: string;
-  /** A1 range of the data, headers included. */
-  source: string;
-  /** Top-left and bottom-right cells the chart covers. */
-  from: string;
-  to: string;
-}
-
-export interface GeneratedSheet {
-  key: string;
-  name: string;
 }
 
 export interface HostFeatures {
@@ -47,12 +32,13 @@ export interface PaneHost {
   readActiveSheet(): Promise<Grid>;
   /** Every sheet the user owns (generated sheets left out), as grids. */
   readUserSheets(): Promise<Grid[]>;
+  /** One sheet by name (a generated sheet whose typed values carry over, say), as a grid. */
+  readSheet(name: string): Promise<Grid>;
   /** Shows the sheet and selects the cell, the way a click in Excel would. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Copies the sheet to the end of the workbook under "<name> (копия)" (or a free variant); returns the name. */
   copySheet(sheet: string): Promise<string>;
   writeCells(sheet: string, edits: CellEdit[]): Promise<void>;
-  generatedSheets(): Promise<GeneratedSheet[]>;
   /** The workbook as the patch policy sees it (src/core/workbook/policy.ts), for previews. */
   readWorkbookState(): Promise<WorkbookState>;
   applyPatch(

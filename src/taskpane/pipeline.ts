@@ -1,110 +1,97 @@
 /**
- * The pane's actions as plain functions over grids and settings: check a plan sheet, read the
- * results, compute the criteria, build the report and say what it will create or replace.
- * No office.js here; the views read and write through the PaneHost.
+ * The pane's side of the use cases (src/app): it turns what the pane read from the workbook into
+ * their input and hands back their output. Nothing is decided here; the open workbook is both the
+ * input (its user sheets, as one "file") and the target (its state, for the preview).
  */
-import { computeCriteria } from '../core/criteria/engine';
+import { checkPlans } from '../app/checkPlans';
+import { computeCriteria } from '../app/computeCriteria';
+import {
+  prepareReport as prepareReportUseCase,
+  reportPlan,
+  type ReportResults,
+} from '../app/prepareReport';
+import { readInputs } from '../app/readResults';
+import { NEW_WORKBOOK, type Preview, type UseCaseOutput } from '../app/types';
 import type { CriteriaResult } from '../core/criteria/types';
-import { buildCriteriaPatch } from '../core/criteria/workbookPatch';
 import type { Grid } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
-import { checkSheet, type SheetCheck } from '../core/plan/check';
-import { parsePeriodSetting } from '../core/plan/period';
-import { buildReportPatch, INDEX_SHEET } from '../core/report/build';
-import { readRiskFactors } from '../core/report/riskFactors';
-import { readResults, type ResultsRead } from '../core/results/read';
+import type { SheetCheck } from '../core/plan/check';
+import type { PlanIndicatorsOutcome } from '../core/planIndicators/build';
+import type { ResultsRead } from '../core/results/read';
 import type { Settings } from '../core/settings';
-import { addShnorChart } from './chart';
-import type { ChartSpec, GeneratedSheet } from './host';
+import type { WorkbookState } from '../core/workbook/policy';
+import type { ChartSpec } from './host';
+
+/** The open workbook as the one input of a use case. */
+const workbookFile = (sheets: Grid[]) => [{ file: '', sheets }];
 
 export function checkPlanSheet(grid: Grid, settings: Settings, asOf: string): SheetCheck {
-  const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
-  return checkSheet(grid, { asOf, period, glossaryExtra: settings.glossary });
+  const out = checkPlans({ files: workbookFile([grid]), settings, asOf, workbook: NEW_WORKBOOK });
+  return out.results.files[0]!.sheets[0]!;
 }
 
-export function readAllResults(grids: Grid[]): ResultsRead {
-  return readResults(grids, {});
+/** The results tables of the open workbook, read as the use cases read them. */
+export function readAllResults(grids: Grid[], settings?: Settings): ResultsRead {
+  const read = readInputs(
+    workbookFile(grids),
+    settings ? { maxParticipants: settings.maxParticipants } : {},
+  );
+  return { rows: read.rows, tables: read.tables, issues: read.issues, notHeld: read.notHeld };
 }
 
 export interface CriteriaRun {
   result: CriteriaResult;
   patch: WorkbookPatch;
+  preview: Preview;
 }
 
-export function runCriteria(read: ResultsRead, settings: Settings): CriteriaRun {
-  const result = computeCriteria(read.rows, settings, read.notHeld);
-  return { result, patch: buildCriteriaPatch(read.rows, result, settings) };
-}
-
-export interface ReportPreview {
-  /** Sheet names that will be added. */
-  create: string[];
-  /** Generated sheets that will be rewritten: the name they have now. */
-  replace: string[];
-  /** Generated sheets of an earlier run that go (schools no longer in the data). */
-  remove: string[];
+export function runCriteria(
+  grids: Grid[],
+  settings: Settings,
+  workbook: WorkbookState = NEW_WORKBOOK,
+): CriteriaRun {
+  const out = computeCriteria({ files: workbookFile(grids), settings, asOf: '', workbook });
+  return { result: out.results.criteria, patch: out.patch, preview: out.preview };
 }
 
 export interface ReportPlan {
   patch: WorkbookPatch;
   chart: ChartSpec | null;
-  preview: ReportPreview;
+  preview: Preview;
   criteria: CriteriaResult;
   schools: number;
-  /** Name the index sheet gets in the patch. */
+  /** Name the index sheet gets. */
   indexSheet: string;
+  /** «Показатели плана» (with a plan): its summary line and the rows whose typed values carry over. */
+  planIndicators: PlanIndicatorsOutcome | null;
 }
 
-export function previewPatch(patch: WorkbookPatch, generated: GeneratedSheet[]): ReportPreview {
-  const byKey = new Map(generated.map((g) => [g.key, g.name]));
-  const inPatch = new Set(patch.sheets.map((s) => s.key));
-  return {
-    create: patch.sheets.filter((s) => !byKey.has(s.key)).map((s) => s.name),
-    replace: patch.sheets.filter((s) => byKey.has(s.key)).map((s) => byKey.get(s.key)!),
-    remove: patch.removeKeys
-      .filter((k) => !inPatch.has(k) && byKey.has(k))
-      .map((k) => byKey.get(k)!),
-  };
-}
-
-export function planReport(opts: {
+export function prepareReport(opts: {
   grids: Grid[];
-  generated: GeneratedSheet[];
+  workbook: WorkbookState;
   settings: Settings;
   asOf: string;
   plan: SheetCheck | null;
+  /** The earlier «Показатели плана» (planIndicatorsToRead), read by the pane; null: none. */
+  previousPlanIndicators?: Grid | null;
 }): ReportPlan {
-  const read = readAllResults(opts.grids);
-  const { result, patch: criteriaPatch } = runCriteria(read, opts.settings);
-  const risks = readRiskFactors(opts.grids);
-  const plan = opts.plan?.isPlan ? opts.plan : null;
-  const built = buildReportPatch({
-    criteria: result,
-    riskFactors: risks.bySchool,
-    ...(plan
-      ? {
-          plan: {
-            sheet: plan.sheet,
-            period: plan.period,
-            sections: plan.sections,
-            activities: plan.activities,
-          },
-        }
-      : {}),
+  const out: UseCaseOutput<ReportResults> = prepareReportUseCase({
+    files: workbookFile(opts.grids),
+    settings: opts.settings,
     asOf: opts.asOf,
-    // The grids are the user's own sheets (the host leaves generated ones out): never reused.
-    takenNames: opts.grids.map((g) => g.sheet),
-    criteriaPatch,
-    previousKeys: opts.generated.map((g) => g.key),
+    workbook: opts.workbook,
+    plan: opts.plan ? reportPlan([opts.plan]) : null,
+    ...(opts.previousPlanIndicators !== undefined
+      ? { previousPlanIndicators: opts.previousPlanIndicators }
+      : {}),
   });
-  const { patch, chart } = addShnorChart(built, result);
-  const index = patch.sheets.find((s) => s.key === 'index');
   return {
-    patch,
-    chart,
-    preview: previewPatch(patch, opts.generated),
-    criteria: result,
-    schools: result.schools.length,
-    indexSheet: index?.name ?? INDEX_SHEET,
+    patch: out.patch,
+    chart: out.chart,
+    preview: out.preview,
+    criteria: out.results.criteria,
+    schools: out.results.criteria.schools.length,
+    indexSheet: out.results.indexSheet,
+    planIndicators: out.results.planIndicators,
   };
 }

@@ -1,10 +1,10 @@
 import { gridFromValues } from '../../src/core/grid';
 import { defaultSettings } from '../../src/core/settings';
 import { planFixes } from '../../src/taskpane/fixes';
+import { previewPatch } from '../../src/app/preview';
 import {
   checkPlanSheet,
-  planReport,
-  previewPatch,
+  prepareReport,
   readAllResults,
   runCriteria,
 } from '../../src/taskpane/pipeline';
@@ -30,16 +30,16 @@ describe('pane pipeline over the test workbook', () => {
   it('reads the results and computes the criteria', () => {
     const read = readAllResults([plan, results]);
     expect(read.rows).toHaveLength(16);
-    const { result, patch } = runCriteria(read, defaultSettings());
+    const { result, patch } = runCriteria([plan, results], defaultSettings());
     const shnor2024 = result.schools.filter((s) => s.years['2024']?.shnor).map((s) => s.code);
     expect(shnor2024).toEqual(['sch000001']);
     expect(patch.sheets.length).toBeGreaterThan(0);
   });
 
   it('plans the report with the chart and says what it creates', () => {
-    const p = planReport({
+    const p = prepareReport({
       grids: [plan, results],
-      generated: [],
+      workbook: { sheets: [], registry: [] },
       settings: defaultSettings(),
       asOf: TODAY,
       plan: null,
@@ -51,19 +51,23 @@ describe('pane pipeline over the test workbook', () => {
   });
 
   it('previews replacements and removals from the registry of generated sheets', () => {
-    const p = planReport({
+    const p = prepareReport({
       grids: [plan, results],
-      generated: [],
+      workbook: { sheets: [], registry: [] },
       settings: defaultSettings(),
       asOf: TODAY,
       plan: null,
     });
-    const generated = [
-      { key: 'index', name: 'Оглавление' },
-      { key: 'school:sch999999', name: 'Закрытая школа' },
-    ];
-    const preview = previewPatch({ ...p.patch, removeKeys: ['school:sch999999'] }, generated);
-    expect(preview.replace).toEqual(['Оглавление']);
+    // Generated sheets as the workbook shows them: by their markers (core/workbook/registry.ts).
+    const workbook = {
+      sheets: [
+        { name: 'Оглавление', visibility: 'visible' as const, marker: 'index' },
+        { name: 'Закрытая школа', visibility: 'visible' as const, marker: 'school:sch999999' },
+      ],
+      registry: [],
+    };
+    const preview = previewPatch(workbook, { ...p.patch, removeKeys: ['school:sch999999'] });
+    expect(preview.replace.map((r) => r.sheet)).toEqual(['Оглавление']);
     expect(preview.remove).toEqual(['Закрытая школа']);
     expect(preview.create).not.toContain('Оглавление');
   });

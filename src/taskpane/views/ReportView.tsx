@@ -5,12 +5,13 @@
  */
 import { Button, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
+import { planIndicatorsToRead } from '../../app/planIndicators';
 import type { SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
 import type { ApplyReport } from '../../core/workbook/policy';
 import { russianError } from '../errors';
 import type { PaneHost } from '../host';
-import { planReport, type ReportPlan } from '../pipeline';
+import { prepareReport, type ReportPlan } from '../pipeline';
 import { Busy, NoticeBar, Section, plural, type Notice } from '../ui';
 
 const NAMES_SHOWN = 12;
@@ -63,9 +64,19 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
     setDone(null);
     setCancelled(false);
     try {
-      const [grids, generated] = [await host.readUserSheets(), await host.generatedSheets()];
+      const [grids, workbook] = [await host.readUserSheets(), await host.readWorkbookState()];
+      // values typed into an earlier «Показатели плана» carry over into the new one
+      const earlier = plan?.isPlan ? planIndicatorsToRead(workbook) : null;
+      const previousPlanIndicators = earlier ? await host.readSheet(earlier) : null;
       setBusy({ label: 'Считаю критерии и готовлю листы…' });
-      const p = planReport({ grids, generated, settings, asOf: today, plan });
+      const p = prepareReport({
+        grids,
+        workbook,
+        settings,
+        asOf: today,
+        plan,
+        previousPlanIndicators,
+      });
       if (p.schools === 0) {
         setPrepared(null);
         setNotice({
@@ -173,8 +184,25 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
       {prepared ? (
         <Section>
           <Text>{`Школ: ${prepared.schools}. Будет записано ${plural(prepared.patch.sheets.length, 'лист', 'листа', 'листов')}.`}</Text>
+          {prepared.planIndicators ? (
+            <Text>
+              {`Показатели плана: ${prepared.planIndicators.summary}.` +
+                (prepared.planIndicators.carried
+                  ? ` Введённые раньше значения перенесутся (строк: ${prepared.planIndicators.carried}).`
+                  : '')}
+            </Text>
+          ) : null}
           <NameList title="Будут созданы" names={prepared.preview.create} />
-          <NameList title="Будут заменены" names={prepared.preview.replace} />
+          <NameList
+            title="Будут заменены"
+            names={prepared.preview.replace.map((r) =>
+              r.sheet === r.name ? r.name : `${r.sheet} → ${r.name}`,
+            )}
+          />
+          <NameList
+            title="Ваши правки сохранятся на листах"
+            names={prepared.preview.keep.map((k) => k.as)}
+          />
           <NameList title="Будут удалены" names={prepared.preview.remove} />
         </Section>
       ) : null}

@@ -14,7 +14,8 @@ import {
 import { useEffect, useState } from 'react';
 import type { Issue } from '../../core/issue';
 import { FIELD_RU, type Field } from '../../core/results/headers';
-import type { RecognisedTable, ResultsRead } from '../../core/results/read';
+import type { ResultsRead } from '../../core/results/read';
+import type { RecognisedTable } from '../../core/results/recognisedTable';
 import type { Settings } from '../../core/settings';
 import type { ApplyReport } from '../../core/workbook/policy';
 import { russianError } from '../errors';
@@ -136,7 +137,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
     try {
       const grids = await host.readUserSheets();
       setBusy({ label: 'Распознаю таблицы результатов…' });
-      const r = readAllResults(grids);
+      const r = readAllResults(grids, settings);
       setRead(r);
       if (r.rows.length === 0)
         setNotice({
@@ -168,7 +169,8 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
       const r = read ?? (await readTables());
       if (!r || r.rows.length === 0) return;
       setBusy({ label: 'Считаю критерии…' });
-      const criteria = runCriteria(r, checked.settings);
+      const [grids, workbook] = [await host.readUserSheets(), await host.readWorkbookState()];
+      const criteria = runCriteria(grids, checked.settings, workbook);
       const report = await host.applyPatch(criteria.patch, {
         onProgress: (p) =>
           setBusy({ label: 'Записываю листы критериев', done: p.done, total: p.total }),
