@@ -32,6 +32,8 @@ export interface PaneHost {
   readActiveSheet(): Promise<Grid>;
   /** Every sheet the user owns (generated sheets left out), as grids. */
   readUserSheets(): Promise<Grid[]>;
+  /** One sheet by name (a generated sheet whose typed values carry over, say), as a grid. */
+  readSheet(name: string): Promise<Grid>;
   /** Shows the sheet and selects the cell, the way a click in Excel would. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Copies the sheet to the end of the workbook under "<name> (копия)" (or a free variant); returns the name. */

@@ -5,13 +5,18 @@
  */
 import { checkPlans } from '../app/checkPlans';
 import { computeCriteria } from '../app/computeCriteria';
-import { prepareReport as prepareReportUseCase, reportPlan } from '../app/prepareReport';
+import {
+  prepareReport as prepareReportUseCase,
+  reportPlan,
+  type ReportResults,
+} from '../app/prepareReport';
 import { readInputs } from '../app/readResults';
 import { NEW_WORKBOOK, type Preview, type UseCaseOutput } from '../app/types';
 import type { CriteriaResult } from '../core/criteria/types';
 import type { Grid } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
 import type { SheetCheck } from '../core/plan/check';
+import type { PlanIndicatorsOutcome } from '../core/planIndicators/build';
 import type { ResultsRead } from '../core/results/read';
 import type { Settings } from '../core/settings';
 import type { WorkbookState } from '../core/workbook/policy';
@@ -57,6 +62,8 @@ export interface ReportPlan {
   schools: number;
   /** Name the index sheet gets. */
   indexSheet: string;
+  /** «Показатели плана» (with a plan): its summary line and the rows whose typed values carry over. */
+  planIndicators: PlanIndicatorsOutcome | null;
 }
 
 export function prepareReport(opts: {
@@ -65,16 +72,19 @@ export function prepareReport(opts: {
   settings: Settings;
   asOf: string;
   plan: SheetCheck | null;
+  /** The earlier «Показатели плана» (planIndicatorsToRead), read by the pane; null: none. */
+  previousPlanIndicators?: Grid | null;
 }): ReportPlan {
-  const out: UseCaseOutput<{ criteria: CriteriaResult; indexSheet: string }> = prepareReportUseCase(
-    {
-      files: workbookFile(opts.grids),
-      settings: opts.settings,
-      asOf: opts.asOf,
-      workbook: opts.workbook,
-      plan: opts.plan ? reportPlan([opts.plan]) : null,
-    },
-  );
+  const out: UseCaseOutput<ReportResults> = prepareReportUseCase({
+    files: workbookFile(opts.grids),
+    settings: opts.settings,
+    asOf: opts.asOf,
+    workbook: opts.workbook,
+    plan: opts.plan ? reportPlan([opts.plan]) : null,
+    ...(opts.previousPlanIndicators !== undefined
+      ? { previousPlanIndicators: opts.previousPlanIndicators }
+      : {}),
+  });
   return {
     patch: out.patch,
     chart: out.chart,
@@ -82,5 +92,6 @@ export function prepareReport(opts: {
     criteria: out.results.criteria,
     schools: out.results.criteria.schools.length,
     indexSheet: out.results.indexSheet,
+    planIndicators: out.results.planIndicators,
   };
 }

@@ -6,6 +6,7 @@ import { unreadableFileIssue } from '../fileIssues';
 import { countBySeverity, SEVERITY_RU, sortIssues, type Issue, type Severity } from '../issue';
 import { columnLetter, type Scalar } from '../grid';
 import { emptySheetPatch, type FormatBlock, type SheetPatch, type WorkbookPatch } from '../patch';
+import { layoutSheet } from '../layout/sheetLayout';
 import { REGIONAL_MATRIX_KEY } from '../regional/matrixSheet';
 import type { BaselineRemark } from '../review/baseline';
 import type { FileComparison } from '../review/compare';
@@ -343,7 +344,9 @@ export function buildReviewPatch(files: CheckedFile[], opts: ReviewOptions = {})
       )
     : [];
   const extra = opts.regionalMatrix ? [{ ...opts.regionalMatrix, order: 2 }] : [];
-  const sheets = [summarySheet(files), issuesSheet(files), ...extra, ...protocols];
+  // The protocol and the matrix size their own columns and rows; the two lists are laid out for A4.
+  const lists = [summarySheet(files), issuesSheet(files)].map(layoutSheet);
+  const sheets = [...lists, ...extra, ...protocols];
   const keys = new Set(sheets.map((p) => p.key));
   return {
     sheets,

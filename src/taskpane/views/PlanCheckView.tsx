@@ -15,6 +15,7 @@ import type { PaneHost } from '../host';
 import { checkPlanSheet } from '../pipeline';
 import { Busy, NoticeBar, Section, plural, type Notice } from '../ui';
 import { IssueList } from './IssueList';
+import { PlanIndicatorsAction } from './PlanIndicatorsAction';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -162,6 +163,9 @@ export function PlanCheckView({ host, settings, today, check, onChecked }: PlanC
               </>
             ) : null}
           </dl>
+          {check.isPlan ? (
+            <PlanIndicatorsAction host={host} settings={settings} today={today} check={check} />
+          ) : null}
           {check.issues.length === 0 ? (
             <NoticeBar
               notice={{

@@ -5,6 +5,7 @@
  */
 import { Button, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
+import { planIndicatorsToRead } from '../../app/planIndicators';
 import type { SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
 import type { ApplyReport } from '../../core/workbook/policy';
@@ -64,8 +65,18 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
     setCancelled(false);
     try {
       const [grids, workbook] = [await host.readUserSheets(), await host.readWorkbookState()];
+      // values typed into an earlier «Показатели плана» carry over into the new one
+      const earlier = plan?.isPlan ? planIndicatorsToRead(workbook) : null;
+      const previousPlanIndicators = earlier ? await host.readSheet(earlier) : null;
       setBusy({ label: 'Считаю критерии и готовлю листы…' });
-      const p = prepareReport({ grids, workbook, settings, asOf: today, plan });
+      const p = prepareReport({
+        grids,
+        workbook,
+        settings,
+        asOf: today,
+        plan,
+        previousPlanIndicators,
+      });
       if (p.schools === 0) {
         setPrepared(null);
         setNotice({
@@ -173,6 +184,14 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
       {prepared ? (
         <Section>
           <Text>{`Школ: ${prepared.schools}. Будет записано ${plural(prepared.patch.sheets.length, 'лист', 'листа', 'листов')}.`}</Text>
+          {prepared.planIndicators ? (
+            <Text>
+              {`Показатели плана: ${prepared.planIndicators.summary}.` +
+                (prepared.planIndicators.carried
+                  ? ` Введённые раньше значения перенесутся (строк: ${prepared.planIndicators.carried}).`
+                  : '')}
+            </Text>
+          ) : null}
           <NameList title="Будут созданы" names={prepared.preview.create} />
           <NameList
             title="Будут заменены"
