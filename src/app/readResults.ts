@@ -1,12 +1,16 @@
 /**
  * Reading results from the inputs, the one way every use case does it: per file, the risk-factor
- * sheets (core/report/riskFactors.ts) are read as such and kept away from the results reader; then
- * one school code under two names across files is said at the row of the later file.
+ * sheets (core/report/riskFactors.ts) are read as such and kept away from the results reader, and
+ * so are sheets that hold a plan table (a plan lying in the results folder is not a results table
+ * that failed); then one school code under two names across files is said at the row of the later
+ * file.
  */
 import type { Issue } from '../core/issue';
+import { findHeader } from '../core/plan/header';
 import { readRiskFactors } from '../core/report/riskFactors';
 import { schoolIdentityIssues } from '../core/results/identity';
 import { readResults } from '../core/results/read';
+import { resultsIssue } from '../core/results/issues';
 import type { RecognisedTable } from '../core/results/recognisedTable';
 import type { NotHeld, ResultRow } from '../core/results/types';
 import type { SourceFile } from './types';
@@ -51,7 +55,16 @@ export function readInputs(files: SourceFile[], opts: ReadInputsOptions = {}): R
     const risks = readRiskFactors(f.sheets);
     for (const [k, v] of risks.bySchool) out.riskFactors.set(k, v);
     read.issues.push(...risks.issues);
-    const sheets = f.sheets.filter((s) => !risks.sheets.includes(s.sheet));
+    const others = f.sheets.filter((s) => !risks.sheets.includes(s.sheet));
+    const sheets = others.filter((s) => opts.sheet !== undefined || findHeader(s) === null);
+    for (const plan of others.filter((s) => !sheets.includes(s)))
+      read.issues.push(
+        resultsIssue(
+          'results-sheet-skipped',
+          { ...(f.file ? { file: f.file } : {}), sheet: plan.sheet, r: -1, c: -1 },
+          'на листе план мероприятий, а не результаты; лист пропущен.',
+        ),
+      );
     if (sheets.length) {
       const results = readResults(sheets, {
         ...(f.file ? { file: f.file } : {}),

@@ -6,7 +6,9 @@ import { readdir, readFile, stat } from 'fs/promises';
 import * as path from 'path';
 import { byteLimits, sizeRu, type InputLimits } from '../xlsx/limits';
 import { readWorkbook, UnreadableFileError, type WorkbookRead } from '../xlsx/read';
-import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
+import type { Grid } from '../core/grid';
+import { isRegistryName, readRegistryRows } from '../core/workbook/registry';
+import { REGISTRY_SHEET, sheetNameKey } from '../core/workbook/sheetNames';
 import { errnoCode, FileError, fsErrorRu, fsReasonRu } from './fsErrors';
 import { fileIdentity, sameIdentity } from './fileIdentity';
 import type { Output } from './output';
@@ -246,4 +248,33 @@ export async function loadInput(
       error: `Файл «${file.display}» не удалось прочитать: ${(e as Error).message}.`,
     };
   }
+}
+
+/**
+ * The sheets of a workbook that hold the user's data: without our registry sheet and without the
+ * sheets it lists, which this program generated (a report or criteria workbook lying in the input
+ * folder is not read back as results). A visible sheet that only happens to be called `_shnor`
+ * is the user's and stays.
+ */
+export function userSheets(workbook: WorkbookRead): { sheets: Grid[]; generated: string[] } {
+  const registry = workbook.sheets.find((g) => isRegistryName(g.sheet));
+  if (!registry) return { sheets: workbook.sheets, generated: [] };
+  const entries = readRegistryRows(
+    registry.rows.map((row) => row?.map((cell) => cell?.v)),
+    workbook.hidden.includes(registry.sheet) ? 'hidden' : 'visible',
+  );
+  if (!entries) return { sheets: workbook.sheets, generated: [] };
+  const listed = new Set(entries.map((e) => sheetNameKey(e.sheet)));
+  const generated = workbook.sheets
+    .filter((g) => g !== registry && listed.has(sheetNameKey(g.sheet)))
+    .map((g) => g.sheet);
+  const sheets = workbook.sheets.filter(
+    (g) => g !== registry && !listed.has(sheetNameKey(g.sheet)),
+  );
+  return { sheets, generated };
+}
+
+/** Why a workbook with nothing but generated sheets gives no input (for a file named explicitly). */
+export function onlyGeneratedRu(display: string): string {
+  return `Файл «${display}» создан программой (отчёт или книга критериев): в нём нет входных данных, только сгенерированные листы. Укажите файл с результатами.`;
 }

@@ -14,9 +14,15 @@ import type { PlanIndicatorsOutcome } from '../core/planIndicators/build';
 import type { OnProgress } from '../core/progress';
 import type { Settings } from '../core/settings';
 import type { ApplyReport, ChangedByUser } from '../core/workbook/policy';
-import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
 import { openWorkbook } from '../xlsx/read';
-import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from './files';
+import {
+  displayPath,
+  expandInputs,
+  inputsWithoutOutput,
+  loadInput,
+  onlyGeneratedRu,
+  userSheets,
+} from './files';
 import { UsageError } from './io';
 import { withOutput, type Output } from './output';
 import { openForUpdate, writeUpdate } from './workbookUpdate';
@@ -60,11 +66,13 @@ async function loadGrids(
     );
     if (loaded.error !== undefined) result.problems.push(loaded.error);
     else {
-      rows += loaded.workbook.sheets.reduce((n, g) => n + g.rows.length, 0);
-      result.grids.push({
-        file: f.display,
-        sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET),
-      });
+      const { sheets, generated } = userSheets(loaded.workbook);
+      if (!sheets.length && generated.length) {
+        if (f.explicit) result.problems.push(onlyGeneratedRu(f.display));
+        continue;
+      }
+      rows += sheets.reduce((n, g) => n + g.rows.length, 0);
+      result.grids.push({ file: f.display, sheets });
     }
   }
   return result;

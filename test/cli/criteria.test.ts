@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { criteriaReportJson } from '../../src/cli/format/jsonSchema';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
+import { cleanPlan } from '../fixtures/plans/handmade';
+import { plainWorkbook } from '../support/plainWorkbook';
 
 let dir: string;
 beforeAll(() => {
@@ -220,4 +222,31 @@ test('json: a result repeated in a second file is reported in that file', async 
   expect(repeated).toHaveLength(5);
   expect(new Set(repeated.map((i) => i.file))).toEqual(new Set(['b.xlsx']));
   expect(json.files.map((f) => f.stats.warnings)).toEqual([0, 5]);
+});
+
+test('a folder holding an earlier criteria workbook and a plan besides the results: no false errors', async () => {
+  mkdirSync(join(dir, 'папка'));
+  await resultsFile(join('папка', 'results.xlsx'));
+  writeFileSync(join(dir, 'папка', 'план.xlsx'), plainWorkbook([cleanPlan()], 'shared'));
+  // the criteria workbook this program wrote earlier lies in the same folder
+  expect(await main(['criteria', 'папка', '--out', join('папка', 'критерии.xlsx')], io())).toBe(0);
+
+  const t = io();
+  expect(await main(['criteria', 'папка', '--format', 'json'], t)).toBe(0);
+  const report = criteriaReportJson.parse(JSON.parse(t.stdout.join('')));
+  expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  // the generated workbook is passed over, the plan's sheet is said to be a plan
+  expect(report.stats.filesIgnored).toBe(1);
+  expect(report.files.map((f) => f.file).sort()).toEqual(
+    [join('папка', 'results.xlsx'), join('папка', 'план.xlsx')].sort(),
+  );
+  expect(report.issues.map((i) => i.message)).toContainEqual(
+    expect.stringContaining('на листе план мероприятий, а не результаты'),
+  );
+  expect(report.schools.map((s) => s.code).sort()).toEqual(['sch1', 'sch2']);
+
+  // named on its own, the generated workbook is refused with a reason
+  const alone = io();
+  expect(await main(['criteria', join('папка', 'критерии.xlsx')], alone)).not.toBe(0);
+  expect(alone.stderr.join('\n') + alone.stdout.join('\n')).toContain('создан программой');
 });

@@ -12,13 +12,18 @@ import type { WorkbookPatch } from '../../core/patch';
 import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { Settings } from '../../core/settings';
-import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import type { WorkbookUpdate } from '../../xlsx/update/update';
 import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { printJson } from '../format/jsonStream';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
-import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
+import {
+  expandInputs,
+  inputsWithoutOutput,
+  loadInput,
+  onlyGeneratedRu,
+  userSheets,
+} from '../files';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../command';
 import { Output } from '../output';
@@ -92,7 +97,13 @@ async function loadInputs(
       fail(input.display, loaded.error);
       continue;
     }
-    const grids = loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET);
+    const { sheets: grids, generated } = userSheets(loaded.workbook);
+    if (!grids.length && generated.length) {
+      // a report this program wrote, lying among the inputs: passed over like any other file
+      if (input.explicit) fail(input.display, onlyGeneratedRu(input.display));
+      else out.ignored++;
+      continue;
+    }
     if (
       sheet !== undefined &&
       !grids.some((g) => g.sheet.trim().toLowerCase() === sheet.trim().toLowerCase())
