@@ -1,68 +1,41 @@
 /**
  * The task pane's port implemented over office.js. Reading and writing patches go through the
- * adapter in src/excel; the few calls only the pane makes (select a cell, copy a sheet, add a chart)
- * are typed here as an extension of the adapter's API subset, and `runPane` lets the compiler check
- * that the real Excel.RequestContext provides them.
+ * adapter in src/excel; the calls only the pane makes are typed in paneContext.ts.
  */
-import type { Grid } from '../core/grid';
+import { columnLetter, type Cell, type Grid } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
-import type {
-  ApiSupport,
-  XlContext,
-  XlLoadable,
-  XlRange,
-  XlWorksheet,
-  XlWorksheetCollection,
-} from '../excel/api';
-import { applyPatch, type ApplyProgress, type ApplyReport } from '../excel/apply';
+import type { XlContext } from '../excel/api';
+import { applyPatch } from '../excel/apply';
+import { insertTemplate } from '../excel/insertTemplate';
 import { readSheetGrid } from '../excel/read';
 import { GENERATED_SETTING, readRegistry } from '../excel/registry';
 import { sheetNameKey, uniqueSheetName } from '../excel/sheetName';
-import type { CellEdit, ChartSpec, GeneratedSheet, HostFeatures, PaneHost } from './host';
+import { checkSupport } from '../excel/support';
+import type {
+  CellEdit,
+  CellSnapshot,
+  ChartSpec,
+  GeneratedSheet,
+  HostFeatures,
+  PaneHost,
+  ReadProgress,
+  WriteOptions,
+} from './host';
+import {
+  UNDO_GROUP_API,
+  requirements,
+  runPane,
+  runUndoable,
+  type PaneContext,
+} from './paneContext';
 
 export const SETTINGS_KEY = 'shnorRoadmap.settings';
+export const WORKBOOK_ID_KEY = 'shnorRoadmap.workbookId';
 
-interface PaneRange extends XlRange {
-  select(): void;
-}
-
-interface PaneChart extends XlLoadable {
-  readonly isNullObject: boolean;
-  name: string;
-  readonly title: { text: string };
-  readonly legend: { position: string };
-  setPosition(startCell: string, endCell?: string): void;
-  delete(): void;
-}
-
-interface PaneWorksheet extends XlWorksheet {
-  getRange(address?: string): PaneRange;
-  copy(positionType?: 'End', relativeTo?: XlWorksheet): PaneWorksheet;
-  readonly charts: {
-    add(type: 'ColumnClustered', sourceData: XlRange, seriesBy?: 'Columns'): PaneChart;
-    getItemOrNullObject(name: string): PaneChart;
-  };
-}
-
-interface PaneWorksheets extends XlWorksheetCollection {
-  readonly items: PaneWorksheet[];
-  getItem(key: string): PaneWorksheet;
-}
-
-interface PaneWorkbook extends Omit<XlContext['workbook'], 'worksheets'> {
-  readonly worksheets: PaneWorksheets;
-}
-
-interface PaneContext extends Omit<XlContext, 'workbook'> {
-  readonly workbook: PaneWorkbook;
-}
-
-function runPane<T>(job: (context: PaneContext) => Promise<T>): Promise<T> {
-  return Excel.run((context) => job(context));
-}
-
-function requirements(): ApiSupport {
-  return Office.context.requirements;
+function randomId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Settings hold JSON text, like the adapter's own. */
@@ -89,28 +62,118 @@ async function loadRegistry(
   };
 }
 
+async function userSheetNames(context: XlContext): Promise<string[]> {
+  const { sheets, registry } = await loadRegistry(context);
+  return sheets.filter((s) => !(s.id in registry)).map((s) => s.name);
+}
+
+/** The top rows of each sheet as values only: two requests however many sheets there are. */
+async function readHeads(context: PaneContext, names: string[], rows: number): Promise<Grid[]> {
+  const used = names.map((name) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    return range;
+  });
+  await context.sync();
+  const heads = names.map((name, i) => {
+    const u = used[i]!;
+    if (u.isNullObject || u.rowIndex >= rows) return null;
+    const bottom = Math.min(rows, u.rowIndex + u.rowCount);
+    const range = context.workbook.worksheets
+      .getItem(name)
+      .getRange(`A1:${columnLetter(u.columnIndex + u.columnCount - 1)}${bottom}`);
+    range.load('values');
+    return range;
+  });
+  await context.sync();
+  return names.map((sheet, i) => {
+    const grid: Grid = { sheet, rows: [], merges: [] };
+    for (const [r, row] of (heads[i]?.values ?? []).entries()) {
+      const cells: Array<Cell | undefined> = row.map((v) =>
+        v === '' || v === null || v === undefined ? undefined : { v: v as string | number },
+      );
+      if (cells.some(Boolean)) grid.rows[r] = cells;
+    }
+    return grid;
+  });
+}
+
+function snapshotOf(cell: string, range: XlRangeLike): CellSnapshot {
+  const formula = range.formulas[0]?.[0];
+  return {
+    cell,
+    value: (range.values[0]?.[0] ?? '') as CellSnapshot['value'],
+    formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
+    numberFormat: String(range.numberFormat[0]?.[0] ?? 'General'),
+  };
+}
+
+interface XlRangeLike {
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+}
+
+async function loadCells(
+  context: PaneContext,
+  sheet: string,
+  cells: string[],
+): Promise<CellSnapshot[]> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const ranges = cells.map((cell) => {
+    const range = ws.getRange(cell);
+    range.load('values,formulas,numberFormat');
+    return range;
+  });
+  await context.sync();
+  return cells.map((cell, i) => snapshotOf(cell, ranges[i]!));
+}
+
+/** Text Excel would take for something else when typed: a formula, number, percent, date, boolean. */
+const COERCED = [
+  /^[=+\-@']/,
+  /^\s*\d[\d\s]*([.,]\d+)?\s*%?\s*$/,
+  /^\d{1,4}[./-]\d{1,2}([./-]\d{1,4})?$/,
+  /^(true|false|истина|ложь)$/i,
+];
+
+/** A value written back as it was: such text gets the apostrophe Excel itself uses. */
+function restoredValue(s: CellSnapshot): string | number | boolean {
+  if (typeof s.value !== 'string' || s.numberFormat === '@') return s.value;
+  return COERCED.some((re) => re.test(s.value as string)) ? `'${s.value}` : s.value;
+}
+
 export function createExcelHost(): PaneHost {
   return {
     features(): HostFeatures {
       const api = requirements();
+      const { features } = checkSupport(api);
       return {
         copySheet: api.isSetSupported('ExcelApi', '1.10'),
         charts: api.isSetSupported('ExcelApi', '1.7'),
+        mergedAreas: features.mergedAreas,
+        suspendCalculation: features.suspendCalculation,
+        autoFilter: features.autoFilter,
+        undoGroup: api.isSetSupported('ExcelApi', UNDO_GROUP_API),
       };
     },
 
     readActiveSheet: () =>
       runPane((context) => readSheetGrid(context, undefined, { api: requirements() })),
 
-    readUserSheets: () =>
+    readUserSheets: (onProgress?: ReadProgress) =>
       runPane(async (context) => {
-        const { sheets, registry } = await loadRegistry(context);
+        const names = await userSheetNames(context);
         const grids: Grid[] = [];
-        for (const s of sheets)
-          if (!(s.id in registry))
-            grids.push(await readSheetGrid(context, s.name, { api: requirements() }));
+        for (const [i, name] of names.entries()) {
+          onProgress?.(i, names.length, name);
+          grids.push(await readSheetGrid(context, name, { api: requirements() }));
+        }
         return grids;
       }),
+
+    readSheetHeads: (rows) =>
+      runPane(async (context) => readHeads(context, await userSheetNames(context), rows)),
 
     selectCell: (sheet, cell) =>
       runPane(async (context) => {
@@ -138,8 +201,13 @@ export function createExcelHost(): PaneHost {
         return name;
       }),
 
-    writeCells: (sheet, edits: CellEdit[]) =>
-      runPane(async (context) => {
+    writeCells: async (sheet, edits: CellEdit[], options = {}) => {
+      const { result, excelUndo } = await runUndoable(async (context) => {
+        const before = await loadCells(
+          context,
+          sheet,
+          edits.map((e) => e.cell),
+        );
         const ws = context.workbook.worksheets.getItem(sheet);
         for (const e of edits) {
           const range = ws.getRange(e.cell);
@@ -147,7 +215,26 @@ export function createExcelHost(): PaneHost {
           range.values = [[e.value]];
         }
         await context.sync();
+        return before;
+      }, options.undoGroup === true);
+      return { before: result, excelUndo };
+    },
+
+    readCells: (sheet, cells) => runPane((context) => loadCells(context, sheet, cells)),
+
+    restoreCells: (sheet, cells) =>
+      runPane(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        for (const s of cells) {
+          const range = ws.getRange(s.cell);
+          range.numberFormat = [[s.numberFormat]];
+          if (s.formula !== null) range.formulas = [[s.formula]];
+          else range.values = [[restoredValue(s)]];
+        }
+        await context.sync();
       }),
+
+    insertTemplate: () => runPane((context) => insertTemplate(context, requirements())),
 
     generatedSheets: () =>
       runPane(async (context) => {
@@ -160,11 +247,18 @@ export function createExcelHost(): PaneHost {
         return out;
       }),
 
-    applyPatch: (
-      patch: WorkbookPatch,
-      options: { onProgress?: (p: ApplyProgress) => void; signal?: AbortSignal },
-    ): Promise<ApplyReport> =>
-      runPane((context) => applyPatch(context, patch, { ...options, api: requirements() })),
+    applyPatch: async (patch: WorkbookPatch, options: WriteOptions) => {
+      const { result, excelUndo } = await runUndoable(
+        (context) =>
+          applyPatch(context, patch, {
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+            api: requirements(),
+          }),
+        options.undoGroup === true,
+      );
+      return { ...result, excelUndo };
+    },
 
     addChart: (spec: ChartSpec) =>
       runPane(async (context) => {
@@ -185,6 +279,20 @@ export function createExcelHost(): PaneHost {
       runPane(async (context) => {
         context.workbook.worksheets.getItem(name).activate();
         await context.sync();
+      }),
+
+    workbookId: (create) =>
+      runPane(async (context) => {
+        const setting = context.workbook.settings.getItemOrNullObject(WORKBOOK_ID_KEY);
+        setting.load('value');
+        await context.sync();
+        const id = setting.isNullObject ? null : parseJson(setting.value);
+        if (typeof id === 'string' && id) return id;
+        if (!create) return null;
+        const made = randomId();
+        context.workbook.settings.add(WORKBOOK_ID_KEY, JSON.stringify(made));
+        await context.sync();
+        return made;
       }),
 
     loadSettings: () =>

@@ -50,6 +50,25 @@ describe('pane pipeline over the test workbook', () => {
     expect(p.chart).not.toBeNull();
   });
 
+  it('promises the names the sheets will really get beside the user own sheets', () => {
+    const p = planReport({
+      grids: [plan, results],
+      generated: [],
+      settings: defaultSettings(),
+      asOf: TODAY,
+      plan: null,
+    });
+    // The user's own «Результаты» keeps its name; the generated one will be «Результаты (2)».
+    expect(p.preview.create).toContain('Результаты (2)');
+    expect(p.preview.create).not.toContain('Результаты');
+  });
+
+  it('leaves the plan sheet out of the notes about sheets without results', () => {
+    const read = readAllResults([plan, results, gridFromValues('Прочее', [['заметки']])]);
+    expect(read.issues.map((i) => i.sheet)).not.toContain(PLAN_SHEET);
+    expect(read.issues.map((i) => i.sheet)).toContain('Прочее');
+  });
+
   it('previews replacements and removals from the registry of generated sheets', () => {
     const p = planReport({
       grids: [plan, results],
@@ -62,7 +81,10 @@ describe('pane pipeline over the test workbook', () => {
       { key: 'index', name: 'Оглавление' },
       { key: 'school:sch999999', name: 'Закрытая школа' },
     ];
-    const preview = previewPatch({ ...p.patch, removeKeys: ['school:sch999999'] }, generated);
+    const preview = previewPatch({ ...p.patch, removeKeys: ['school:sch999999'] }, generated, [
+      PLAN_SHEET,
+      RESULTS_SHEET,
+    ]);
     expect(preview.replace).toEqual(['Оглавление']);
     expect(preview.remove).toEqual(['Закрытая школа']);
     expect(preview.create).not.toContain('Оглавление');
