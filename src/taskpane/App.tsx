@@ -4,6 +4,7 @@
  * of the last action (UndoPanel).
  */
 import {
+  Button,
   FluentProvider,
   Spinner,
   Tab,
@@ -22,7 +23,7 @@ import { LimitsBar } from './limits';
 import { NoticeBar, type Notice } from './ui';
 import { UndoProvider } from './undoContext';
 import { UndoPanel } from './UndoPanel';
-import { VIEWS, type ViewId } from './views';
+import { TAB_VIEWS, VIEWS, type ViewId } from './views';
 import { HelpView } from './views/HelpView';
 import { PlanCheckView } from './views/PlanCheckView';
 import { ReportView } from './views/ReportView';
@@ -39,6 +40,12 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
   },
   header: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
+  titleRow: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
   title: {
     margin: `0 ${tokens.spacingHorizontalS}`,
     fontSize: tokens.fontSizeBase400,
@@ -125,15 +132,19 @@ function Pane({ host, today, initialView = 'check', runCheck = false }: AppProps
 
   const panel = (id: ViewId, content: ReactNode) => {
     const info = VIEWS.find((v) => v.id === id)!;
+    // The help is no tab: a region named by its heading.
+    const isTab = id !== 'help';
     return (
       <div
         key={id}
-        role="tabpanel"
+        role={isTab ? 'tabpanel' : 'region'}
         id={`panel-${id}`}
-        aria-labelledby={`tab-${id}`}
+        aria-labelledby={isTab ? `tab-${id}` : `title-${id}`}
         hidden={view !== id}
       >
-        <h2 className={styles.viewTitle}>{info.title}</h2>
+        <h2 className={styles.viewTitle} id={`title-${id}`}>
+          {info.title}
+        </h2>
         <LimitsBar features={features} view={id} />
         {content}
       </div>
@@ -143,15 +154,26 @@ function Pane({ host, today, initialView = 'check', runCheck = false }: AppProps
   return (
     <>
       <header className={styles.header}>
-        <h1 className={styles.title}>ШНОР: дорожные карты</h1>
+        <div className={styles.titleRow}>
+          <h1 className={styles.title}>ШНОР: дорожные карты</h1>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-controls="panel-help"
+            aria-pressed={view === 'help'}
+            onClick={() => setView('help')}
+          >
+            Справка
+          </Button>
+        </div>
         <TabList
           className={styles.tabs}
-          selectedValue={view}
+          selectedValue={view === 'help' ? null : view}
           onTabSelect={(_, d) => setView(d.value as ViewId)}
           size="small"
           aria-label="Разделы надстройки"
         >
-          {VIEWS.map((v) => (
+          {TAB_VIEWS.map((v) => (
             <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`}>
               {v.tab}
             </Tab>

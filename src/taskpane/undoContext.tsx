@@ -20,6 +20,11 @@ import { loadUndo, saveUndo } from './undoStore';
 export interface Undo {
   entry: UndoEntry | null;
   memory: SheetMemory;
+  /**
+   * Gives the workbook its id before an action writes (not after: a write after the action could
+   * become the step Ctrl+Z takes back first).
+   */
+  prepare(): Promise<void>;
   /** Remembers the last action; `written` is the patch it wrote (its sheets are now known). */
   record(entry: UndoEntry, written?: WorkbookPatch): Promise<void>;
   /** After an undo: the entry is used up; `written` is what the undo wrote back. */
@@ -54,18 +59,21 @@ export function UndoProvider({ host, children }: { host: PaneHost; children: Rea
     if (workbook.current) saveUndo(workbook.current, next, memory.current);
   }, []);
 
+  const prepare = useCallback(async () => {
+    try {
+      workbook.current ??= await host.workbookId(true);
+    } catch {
+      // Without an id the entry lives in memory only.
+    }
+  }, [host]);
+
   const record = useCallback(
     async (next: UndoEntry, written?: WorkbookPatch) => {
       if (written) memory.current.remember(written);
       setEntry(next);
-      try {
-        workbook.current ??= await host.workbookId(true);
-      } catch {
-        // Without an id the entry lives in memory only.
-      }
       persist(next);
     },
-    [host, persist],
+    [persist],
   );
 
   const consume = useCallback(
@@ -78,8 +86,8 @@ export function UndoProvider({ host, children }: { host: PaneHost; children: Rea
   );
 
   const value = useMemo<Undo>(
-    () => ({ entry, memory: memory.current, record, consume }),
-    [entry, record, consume],
+    () => ({ entry, memory: memory.current, prepare, record, consume }),
+    [entry, prepare, record, consume],
   );
   return <UndoContext.Provider value={value}>{children}</UndoContext.Provider>;
 }

@@ -4,7 +4,7 @@ export type ViewId = 'check' | 'results' | 'report' | 'settings' | 'help';
 
 export interface ViewInfo {
   id: ViewId;
-  /** Short tab title (five tabs fit one row at 320 px). */
+  /** Short tab title (the four tabs fit one row at 320 px; the help opens from the header). */
   tab: string;
   /** The view's heading. */
   title: string;
@@ -17,6 +17,9 @@ export const VIEWS: ViewInfo[] = [
   { id: 'settings', tab: 'Настройки', title: 'Настройки' },
   { id: 'help', tab: 'Справка', title: 'Справка' },
 ];
+
+/** The views that are tabs; the help is opened by the header's «Справка» button. */
+export const TAB_VIEWS = VIEWS.filter((v) => v.id !== 'help');
 
 export function viewTitle(id: ViewId): string {
   return VIEWS.find((v) => v.id === id)!.title;

@@ -71,6 +71,15 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   sheetWide: { cursor: 'default' },
+  /** Read by screen readers, not shown. */
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   cell: {
     flexShrink: 0,
     minWidth: '44px',
@@ -109,15 +118,20 @@ function IssueRow({
 }) {
   const styles = useStyles();
   const fixId = useId();
+  // The button's name is its content, «C8: message»; the fix is its description (aria-hidden here,
+  // read through aria-describedby), so the name stays the visible label (WCAG 2.5.3).
   const body = (
     <>
-      <span className={styles.cell} aria-hidden="true">
+      <span className={styles.cell}>
         {issue.cell || 'лист'}
+        <span className={styles.hidden}>: </span>
       </span>
       <span className={styles.text}>
         <span>{issue.message}</span>
         {issue.fix ? (
-          <Caption1 id={fixId} className={styles.fix}>{`Что сделать: ${issue.fix}`}</Caption1>
+          <Caption1 id={fixId} className={styles.fix} aria-hidden={issue.cell ? true : undefined}>
+            {`Что сделать: ${issue.fix}`}
+          </Caption1>
         ) : null}
       </span>
     </>
@@ -128,7 +142,6 @@ function IssueRow({
         <button
           type="button"
           className={styles.issue}
-          aria-label={`${issue.cell}: ${issue.message}`}
           aria-describedby={issue.fix ? fixId : undefined}
           onClick={() => onSelect(issue)}
         >

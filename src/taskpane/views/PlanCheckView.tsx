@@ -139,6 +139,7 @@ export function PlanCheckView({
     setPending(null);
     await jobs.run({ title: 'исправление плана', view: 'check' }, async () => {
       try {
+        await undo.prepare();
         let copy: string | null = null;
         if (keepsCopy) {
           setBusy({ label: 'Сохраняю копию листа…' });

@@ -114,6 +114,7 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
       setNotice(null);
       setBusy({ label: 'Записываю листы отчёта', onCancel: cancel });
       try {
+        await undo.prepare();
         before.current ??= await host.generatedSheets();
         const report = await host.applyPatch(p.patch, {
           signal: controller.signal,

@@ -4,14 +4,20 @@
  * of a kind folded into one row.
  */
 import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ResultsRead } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
 import { russianError } from '../errors';
 import { count, ofTotal, percent, plural } from '../format';
-import type { PaneApplyReport, PaneHost } from '../host';
+import type { GeneratedSheet, PaneHost } from '../host';
 import { useJobs, JobReason } from '../jobs';
-import { readAllResults, runCriteria, type CriteriaRun } from '../pipeline';
+import {
+  readAllResults,
+  runCriteria,
+  writtenSheets,
+  type CriteriaRun,
+  type Written,
+} from '../pipeline';
 import { writeBusy } from '../progress';
 import {
   formFromSettings,
@@ -77,7 +83,9 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
   const [form, setForm] = useState<SettingsForm>(() => formFromSettings(settings));
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [run, setRun] = useState<{ criteria: CriteriaRun; report: PaneApplyReport } | null>(null);
+  const [run, setRun] = useState<{ criteria: CriteriaRun; written: Written } | null>(null);
+  /** Generated sheets before an attempt that failed: the retry reports against them. */
+  const before = useRef<GeneratedSheet[] | null>(null);
   const locked = jobs.current !== null;
   // Settings saved on the settings view show up here too.
   useEffect(() => setForm(formFromSettings(settings)), [settings]);
@@ -137,6 +145,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
       setNotice(null);
       try {
         await onSettings(checked.settings);
+        await undo.prepare();
         const r = await readTables({ n: 1, of: 3 });
         if (r.rows.length === 0) {
           setNotice(notFound);
@@ -144,27 +153,29 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
         }
         setBusy({ label: 'Считаю критерии', step: { n: 2, of: 3 } });
         const criteria = runCriteria(r, checked.settings);
-        const before = await host.generatedSheets();
+        before.current ??= await host.generatedSheets();
         setBusy({ label: 'Записываю листы критериев', step: { n: 3, of: 3 } });
         const report = await host.applyPatch(criteria.patch, {
           undoGroup: true,
           onProgress: (p) => setBusy(writeBusy('Записываю листы критериев', p, { n: 3, of: 3 })),
         });
+        // What the write did, from the workbook itself (also right after a resumed attempt).
+        const written = writtenSheets(criteria.patch, before.current, await host.generatedSheets());
         const entry = sheetsUndo(
           'расчёт критериев',
           criteria.patch,
-          before,
+          before.current,
           undo.memory,
           report.excelUndo,
         );
-        await undo.record({ ...entry, created: report.created }, criteria.patch);
-        setRun({ criteria, report });
+        before.current = null;
+        await undo.record({ ...entry, created: written.created }, criteria.patch);
+        setRun({ criteria, written });
         // Names as written: a user's sheet may already hold a wanted name ("Результаты" → "Результаты (2)").
-        const written = [...report.created, ...report.replaced];
         setNotice({
           intent: 'success',
           title: 'Критерии рассчитаны',
-          text: `Листы: ${written.map((n) => `«${n}»`).join(', ')}.`,
+          text: `Листы: ${[...written.created, ...written.replaced].map((n) => `«${n}»`).join(', ')}.`,
         });
       } catch (error) {
         setNotice({
@@ -234,7 +245,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
                 ))}
             </tbody>
           </table>
-          <Caption1>{`Создано листов: ${count(run.report.created.length)}, заменено: ${count(run.report.replaced.length)}.`}</Caption1>
+          <Caption1>{`Создано листов: ${count(run.written.created.length)}, заменено: ${count(run.written.replaced.length)}.`}</Caption1>
         </Section>
       ) : null}
       {read && read.tables.length > 0 ? (
