@@ -43,18 +43,10 @@ export function isErrorValue(v: unknown): v is ErrorValue {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
 }
 
-export function rowCount(grid: Grid): number {
-  return grid.rows.length;
-}
-
 export function colCount(grid: Grid): number {
   let max = 0;
   for (const row of grid.rows) if (row && row.length > max) max = row.length;
   return max;
-}
-
-export function cellAt(grid: Grid, r: number, c: number): Cell | undefined {
-  return grid.rows[r]?.[c];
 }
 
 export function valueAt(grid: Grid, r: number, c: number): CellValue {

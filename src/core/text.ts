@@ -35,11 +35,6 @@ export function formatDateRu(d: Date): string {
   return `${dd}.${mm}.${d.getUTCFullYear()}`;
 }
 
-/** ISO yyyy-mm-dd of a date taken as UTC. */
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
 /** The text a person sees in a cell, cleaned (line breaks kept). */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
@@ -51,8 +46,11 @@ export function cellText(v: CellValue): string {
   return '';
 }
 
-/** Latin letters that look like Cyrillic ones, mapped to the Cyrillic letter. */
-const LATIN_TO_CYRILLIC: Record<string, string> = {
+/**
+ * Latin letters that look like Cyrillic ones, mapped to the Cyrillic letter: the one table of
+ * look-alikes (pasted text mixes them: "OO" for «ОО», "Cовет").
+ */
+export const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
   A: 'А',
   B: 'В',
   C: 'С',
@@ -82,9 +80,41 @@ export function hasMixedScript(word: string): boolean {
 /** Replaces Latin look-alikes inside Cyrillic words by the Cyrillic letters. */
 export function fixLookalikes(s: string): string {
   return s.replace(/[A-Za-zА-Яа-яЁё]+/g, (word) =>
-    hasMixedScript(word) ? word.replace(/[A-Za-z]/g, (ch) => LATIN_TO_CYRILLIC[ch] ?? ch) : word,
+    hasMixedScript(word) ? word.replace(/[A-Za-z]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch) : word,
   );
 }
+
+/**
+ * Russian number words and their values, in the forms plans use them ("не реже двух раз в год",
+ * "одна встреча", "дважды в год"): the one table of them.
+ */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  один: 1,
+  одного: 1,
+  одной: 1,
+  одна: 1,
+  два: 2,
+  две: 2,
+  двух: 2,
+  дважды: 2,
+  три: 3,
+  трех: 3,
+  трижды: 3,
+  четыре: 4,
+  четырех: 4,
+  пять: 5,
+  пяти: 5,
+  шесть: 6,
+  шести: 6,
+  семь: 7,
+  семи: 7,
+  восемь: 8,
+  восьми: 8,
+  девять: 9,
+  девяти: 9,
+  десять: 10,
+  десяти: 10,
+};
 
 /** Cyrillic letters typed for Roman numerals ("У" for V, "І" for I, "Х" for X, "С", "М"). */
 const CYRILLIC_ROMAN: Record<string, string> = {

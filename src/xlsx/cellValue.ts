@@ -43,10 +43,10 @@ export function gridCell(
 
 /** "r,c" keys of the cells a merge covers besides its top-left one (they hold nothing). */
 export function mergedAway(areas: readonly Area[]): Set<string> {
-  const slaves = new Set<string>();
+  const covered = new Set<string>();
   for (const area of areas)
     for (let r = area.top; r <= area.bottom; r++)
       for (let c = area.left; c <= area.right; c++)
-        if (r !== area.top || c !== area.left) slaves.add(`${r},${c}`);
-  return slaves;
+        if (r !== area.top || c !== area.left) covered.add(`${r},${c}`);
+  return covered;
 }

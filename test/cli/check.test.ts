@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
+import { checkReportJson } from '../../src/cli/format/jsonSchema';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { readWorkbook } from '../../src/xlsx/read';
@@ -131,51 +131,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const IssueJson = z.strictObject({
-  severity: z.enum(['error', 'warning', 'info']),
-  code: z.string().regex(/^[a-z0-9-]+$/),
-  message: z.string().min(1),
-  cell: z.string().regex(/^([A-Z]{1,3}\d+)?$/),
-  row: z.number().int().min(0),
-  fix: z.string().min(1).optional(),
-});
-const Iso = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const CheckJson = z.strictObject({
-  files: z.array(
-    z.strictObject({
-      file: z.string(),
-      error: z.string().optional(),
-      sheets: z.array(
-        z.strictObject({
-          sheet: z.string(),
-          period: z.strictObject({ start: Iso, end: Iso }).nullable(),
-          sections: z.array(
-            z.strictObject({
-              row: z.number().int().positive(),
-              number: z.string(),
-              title: z.string(),
-            }),
-          ),
-          activities: z.array(
-            z.strictObject({
-              row: z.number().int().positive(),
-              number: z.string(),
-              title: z.string(),
-              deadline: z.strictObject({
-                text: z.string(),
-                kind: z.string(),
-                start: Iso.nullable(),
-                end: Iso.nullable(),
-              }),
-              responsible: z.array(z.string()),
-            }),
-          ),
-          issues: z.array(IssueJson),
-        }),
-      ),
-    }),
-  ),
-});
+const CheckJson = checkReportJson;
 
 describe('shnor-roadmap check', () => {
   it('passes a clean plan with exit 0 and a summary line per sheet', async () => {
@@ -239,11 +195,36 @@ describe('shnor-roadmap check', () => {
       responsible: ['ЦОКО', 'МОУО'],
     });
     expect(
-      byName
-        .get('mixed/с-ошибками.xlsx')!
-        .sheets[0]!.issues.some((i) => i.severity === 'error' && i.cell === 'C6'),
+      json.issues.some(
+        (i) =>
+          i.file === 'mixed/с-ошибками.xlsx' &&
+          i.sheet === byName.get('mixed/с-ошибками.xlsx')!.sheets[0]!.sheet &&
+          i.severity === 'error' &&
+          i.cell === 'C6',
+      ),
     ).toBe(true);
     expect(r.err).toMatch(/не проверено файлов — 3/);
+    expect(json).toMatchObject({ version: 1, command: 'check', valid: false });
+    expect(json.stats).toMatchObject({ files: 5, filesFailed: 3 });
+    expect(
+      json.issues
+        .filter((i) => i.code === 'unreadable-file')
+        .map((i) => i.file)
+        .sort(),
+    ).toEqual(['mixed/битый.xlsx', 'mixed/пароль.xlsx', 'mixed/старый.xls']);
+    expect(json.stats.errors).toBe(json.issues.filter((i) => i.severity === 'error').length);
+  });
+
+  it('json: a clean plan is valid, with exit 0, and every issue carries its title', async () => {
+    const r = await run(dir, 'good', '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = CheckJson.parse(JSON.parse(r.out));
+    expect(json.valid).toBe(true);
+    expect(json.files.every((f) => f.valid && f.error === undefined)).toBe(true);
+    expect(json.stats).toMatchObject({ filesFailed: 0, errors: 0 });
+    expect(json.stats.activities).toBe(
+      json.files.flatMap((f) => f.sheets).reduce((n, s) => n + s.activities.length, 0),
+    );
   });
 
   it('exits 2 when no file is usable', async () => {

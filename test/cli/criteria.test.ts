@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import { criteriaReportJson } from '../../src/cli/format/jsonSchema';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 
@@ -78,6 +79,9 @@ test('json: the documented shape', async () => {
   const t = io();
   expect(await main(['criteria', 'results.xlsx', '--format', 'json'], t)).toBe(0);
   const json = JSON.parse(t.stdout.join(''));
+  expect(criteriaReportJson.parse(json)).toEqual(json);
+  expect(json).toMatchObject({ version: 1, command: 'criteria', valid: true });
+  expect(json.stats).toMatchObject({ files: 1, filesFailed: 0, rows: 5, schools: 2, errors: 0 });
   expect(json.years).toEqual([2022, 2023]);
   expect(json.settings.threshold).toBe(0.3);
   const sch1 = json.schools.find((s: { code: string }) => s.code === 'sch1');
@@ -182,4 +186,38 @@ test('errors in the data exit with 1', async () => {
   const text = t.stdout.join('\n');
   expect(text).toContain('Замечания:');
   expect(code).toBe(1);
+});
+
+test('json: the same envelope as check, with unusable files and the issues of every file', async () => {
+  await resultsFile('broken.xlsx', [
+    ['Андреапольский МО', 'sch3', 'МБОУ СОШ № 3', 2023, 'ВПР', 5, 'Математика', 10, 12],
+  ]);
+  writeFileSync(join(dir, 'битый.xlsx'), 'not a workbook');
+  const t = io();
+  expect(await main(['criteria', 'broken.xlsx', 'битый.xlsx', '--format', 'json'], t)).toBe(1);
+  const json = criteriaReportJson.parse(JSON.parse(t.stdout.join('')));
+  expect(json).toMatchObject({ version: 1, command: 'criteria', valid: false });
+  expect(json.files.map((f) => [f.file, f.valid, f.error !== undefined])).toEqual([
+    ['broken.xlsx', false, false],
+    ['битый.xlsx', false, true],
+  ]);
+  expect(json.files[0]!.stats).toMatchObject({ rows: 5, errors: 1 });
+  expect(json.issues.map((i) => [i.file, i.code, i.cell])).toEqual([
+    ['broken.xlsx', 'results-failed-exceeds', 'I7'],
+    ['битый.xlsx', 'unreadable-file', ''],
+  ]);
+  expect(json.issues[0]!.title).toBe('«2» больше, чем участников');
+  expect(json.stats).toMatchObject({ files: 2, filesFailed: 1, errors: 2 });
+});
+
+test('json: a result repeated in a second file is reported in that file', async () => {
+  await resultsFile('a.xlsx');
+  await resultsFile('b.xlsx');
+  const t = io();
+  expect(await main(['criteria', 'a.xlsx', 'b.xlsx', '--format', 'json'], t)).toBe(0);
+  const json = criteriaReportJson.parse(JSON.parse(t.stdout.join('')));
+  const repeated = json.issues.filter((i) => i.code === 'duplicate-result');
+  expect(repeated).toHaveLength(5);
+  expect(new Set(repeated.map((i) => i.file))).toEqual(new Set(['b.xlsx']));
+  expect(json.files.map((f) => f.stats.warnings)).toEqual([0, 5]);
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { checkToJson } from '../../src/cli/format/json';
+import { checkReport } from '../../src/cli/format/json';
+import { checkReportJson } from '../../src/cli/format/jsonSchema';
 import { formatCheckText, plural, wrap } from '../../src/cli/format/text';
 import type { CheckedFile } from '../../src/core/plan/reviewPatch';
 import type { PlanActivity } from '../../src/core/plan/types';
@@ -38,7 +39,7 @@ const files: CheckedFile[] = [
         issues: [
           {
             severity: 'warning',
-            code: 'unknown-abbreviation',
+            code: 'undefined-abbreviation',
             message: 'Сокращение «ТОИУУ» нигде не расшифровано. '.repeat(4),
             sheet: 'План',
             cell: 'D21',
@@ -116,7 +117,7 @@ describe('formatCheckText', () => {
     expect(lines[3]).toBe(
       '    C12    ошибка         deadline-outside-period  Срок вне периода плана. → Проверьте год.',
     );
-    expect(lines[4]).toMatch(/^ {4}D21 {4}предупреждение unknown-abbreviation {2}Сокращение/);
+    expect(lines[4]).toMatch(/^ {4}D21 {4}предупреждение undefined-abbreviation {2}Сокращение/);
     expect(text).toContain(
       'Файл старый.xls\n  не проверен. Файл «старый.xls» в старом формате Excel 97–2003 (.xls).',
     );
@@ -131,12 +132,29 @@ describe('formatCheckText', () => {
   });
 });
 
-describe('checkToJson', () => {
-  it('keeps only the agreed fields', () => {
-    expect(checkToJson(files)).toEqual({
+describe('checkReport', () => {
+  it('keeps only the agreed fields, in the envelope every command shares', () => {
+    const report = checkReport(files, ['notes.txt']);
+    expect(checkReportJson.parse(report)).toEqual(report);
+    expect(report).toEqual({
+      version: 1,
+      command: 'check',
+      valid: false,
+      stats: {
+        files: 2,
+        filesFailed: 1,
+        filesIgnored: 1,
+        errors: 2,
+        warnings: 1,
+        infos: 0,
+        plans: 1,
+        activities: 1,
+      },
       files: [
         {
           file: 'планы/тверь.xlsx',
+          valid: false,
+          stats: { errors: 1, warnings: 1, infos: 0, plans: 1, activities: 1 },
           sheets: [
             {
               sheet: 'План',
@@ -156,30 +174,49 @@ describe('checkToJson', () => {
                   responsible: ['ЦОКО', 'МОУО'],
                 },
               ],
-              issues: [
-                {
-                  severity: 'error',
-                  code: 'deadline-outside-period',
-                  message: 'Срок вне периода плана.',
-                  cell: 'C12',
-                  row: 12,
-                  fix: 'Проверьте год.',
-                },
-                {
-                  severity: 'warning',
-                  code: 'unknown-abbreviation',
-                  message: files[0]!.sheets[0]!.issues[0]!.message,
-                  cell: 'D21',
-                  row: 21,
-                },
-              ],
+              stats: { errors: 1, warnings: 1, infos: 0 },
             },
           ],
         },
         {
           file: 'старый.xls',
+          valid: false,
           error: 'Файл «старый.xls» в старом формате Excel 97–2003 (.xls).',
+          stats: { errors: 1, warnings: 0, infos: 0, plans: 0, activities: 0 },
           sheets: [],
+        },
+      ],
+      issues: [
+        {
+          file: 'планы/тверь.xlsx',
+          sheet: 'План',
+          severity: 'error',
+          code: 'deadline-outside-period',
+          title: 'Срок вне периода плана',
+          message: 'Срок вне периода плана.',
+          cell: 'C12',
+          row: 12,
+          fix: 'Проверьте год.',
+        },
+        {
+          file: 'планы/тверь.xlsx',
+          sheet: 'План',
+          severity: 'warning',
+          code: 'undefined-abbreviation',
+          title: 'Сокращение не расшифровано',
+          message: files[0]!.sheets[0]!.issues[0]!.message,
+          cell: 'D21',
+          row: 21,
+        },
+        {
+          file: 'старый.xls',
+          sheet: '',
+          severity: 'error',
+          code: 'unreadable-file',
+          title: 'Файл не прочитан',
+          message: 'Файл «старый.xls» в старом формате Excel 97–2003 (.xls).',
+          cell: '',
+          row: 0,
         },
       ],
     });

@@ -368,7 +368,7 @@ describeIf('task pane in Chromium over the fake Excel', () => {
         'Куда пишутся листы',
       ])
         expect(await help.getByRole('heading', { name }).count()).toBe(1);
-      await help.getByText(/^Ошибки — исправить до утверждения/).click();
+      await help.getByText(/^План: содержание мероприятий/).click();
       expect(await help.getByText('Нет срока', { exact: true }).count()).toBe(1);
       await help.close();
     });

@@ -13,7 +13,7 @@ import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch'
 import { applyPatch, loadWorkbook, REGISTRY_SHEET, writeWorkbookFile } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
-import { checkToJson } from '../format/json';
+import { checkReport } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../main';
@@ -150,7 +150,7 @@ async function run(args: string[], io: Io): Promise<number> {
   });
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
-  if (format === 'json') io.out(JSON.stringify(checkToJson(checked), null, 2));
+  if (format === 'json') io.out(JSON.stringify(checkReport(checked, ignored), null, 2));
   else io.out(formatCheckText(checked, ignored));
 
   const usable = checked.filter((f) => f.error === undefined);

@@ -24,6 +24,7 @@ import {
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, loadInput } from '../files';
+import { criteriaReport, type ResultsFileRead } from '../format/json';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../main';
 
@@ -60,6 +61,10 @@ interface ReadInputs {
   issues: Issue[];
   /** Files that could not be used, in Russian. */
   problems: string[];
+  /** Each input file: what was read from it, or why it was not used. */
+  files: ResultsFileRead[];
+  /** Other files found in folders, passed over. */
+  ignored: number;
 }
 
 async function readInputs(
@@ -68,17 +73,24 @@ async function readInputs(
   sheet: string | undefined,
   exclude: string | undefined,
 ): Promise<ReadInputs> {
-  const { files, skipped } = await expandInputs(inputs, cwd);
+  const { files, skipped, ignored } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
     rows: [],
     notHeld: [],
     issues: [],
-    problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
+    problems: [],
+    files: [],
+    ignored: ignored.length,
   };
+  const fail = (file: string, error: string) => {
+    out.problems.push(error);
+    out.files.push({ file, error, rows: [], issues: [] });
+  };
+  for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
   for (const input of files.filter((f) => f.path !== exclude)) {
     const loaded = await loadInput(input);
     if (loaded.error !== undefined) {
-      out.problems.push(loaded.error);
+      fail(input.display, loaded.error);
       continue;
     }
     const grids = loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET);
@@ -86,7 +98,8 @@ async function readInputs(
       sheet !== undefined &&
       !grids.some((g) => g.sheet.trim().toLowerCase() === sheet.trim().toLowerCase())
     ) {
-      out.problems.push(
+      fail(
+        input.display,
         `В файле «${input.display}» нет листа «${sheet}». Листы файла: ${grids.map((g) => `«${g.sheet}»`).join(', ') || 'нет'}.`,
       );
       continue;
@@ -98,6 +111,7 @@ async function readInputs(
     out.rows.push(...read.rows);
     out.notHeld.push(...read.notHeld);
     out.issues.push(...read.issues);
+    out.files.push({ file: input.display, rows: read.rows, issues: read.issues });
   }
   return out;
 }
@@ -146,11 +160,6 @@ export function criteriaText(result: CriteriaResult, issues: Issue[], problems: 
       lines.push(`  ${SEVERITY_RU[i.severity]}: ${i.message}${i.fix ? ` ${i.fix}` : ''}`);
   }
   return lines.join('\n');
-}
-
-/** The JSON the command prints: the criteria result with every issue of reading and computing. */
-export function criteriaJson(result: CriteriaResult, issues: Issue[], problems: string[]): string {
-  return JSON.stringify({ ...result, issues: sortIssues(issues), problems }, null, 2);
 }
 
 /**
@@ -224,7 +233,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const issues = [...input.issues, ...result.issues];
   io.out(
     format === 'json'
-      ? criteriaJson(result, issues, input.problems)
+      ? JSON.stringify(criteriaReport(input.files, input.ignored, result), null, 2)
       : criteriaText(result, issues, input.problems),
   );
   if (outPath !== undefined) {

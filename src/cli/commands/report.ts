@@ -12,6 +12,7 @@ import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Grid } from '../../core/grid';
+import { unreadableFileIssue } from '../../core/fileIssues';
 import type { Issue } from '../../core/issue';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
@@ -174,15 +175,7 @@ export async function runReport(opts: {
     notHeld.push(...read.notHeld);
     issues.push(...read.issues);
   }
-  for (const p of loaded.problems)
-    issues.push({
-      severity: 'error',
-      code: 'unreadable-file',
-      message: p,
-      sheet: '',
-      cell: '',
-      row: 0,
-    });
+  for (const p of loaded.problems) issues.push(unreadableFileIssue(p));
   if (!rows.length)
     throw new UsageError(
       `Во входных файлах не найдено результатов оценочных процедур.${loaded.problems.length ? `\n${loaded.problems.join('\n')}` : ''}`,

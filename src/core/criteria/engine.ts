@@ -118,6 +118,7 @@ function duplicate(
     cell: '',
     row: row.source.row,
     fix: 'Удалите повторную строку или исправьте год, класс или предмет.',
+    ...(row.source.file ? { file: row.source.file } : {}),
   });
 }
 
@@ -144,6 +145,7 @@ function groupRows(
         cell: '',
         row: row.source.row,
         fix: 'Если процедура проводилась, уберите её из списка непроводившихся (настройка yearsNotHeld).',
+        ...(row.source.file ? { file: row.source.file } : {}),
       });
       continue;
     }

@@ -53,8 +53,6 @@ export interface SubjectShare {
   dynamics: 1 | 0 | -1 | null;
 }
 
-export type Trigger = 'A' | 'B';
-
 export interface SchoolYear {
   year: number;
   /** At least one counted procedure has a result in Y (the denominators of §3.5 count these). */

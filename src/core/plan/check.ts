@@ -4,7 +4,7 @@
  * cannot (no plan anywhere in the file, abbreviations reported once per file).
  */
 import type { Grid } from '../grid';
-import { sortIssues, type Issue } from '../issue';
+import { sortIssues, type Issue, type IssueCode, type SeverityOf } from '../issue';
 import { cellText } from '../text';
 import { harvestDefinitions } from './glossary';
 import { describeLookedFor, findHeader, type HeaderColumn } from './header';
@@ -101,14 +101,14 @@ function notPlan(grid: Grid, issue: Issue): SheetCheck {
   };
 }
 
-function sheetIssue(
+function sheetIssue<C extends IssueCode>(
   sheet: string,
-  severity: Issue['severity'],
-  code: string,
+  severity: NoInfer<SeverityOf<C>>,
+  code: C,
   message: string,
   fix?: string,
 ): Issue {
-  return issueAt(sheet, severity, code, -1, 0, message, fix);
+  return issueAt<C>(sheet, severity, code, -1, 0, message, fix);
 }
 
 const emptySheet = (grid: Grid): Issue =>

@@ -2,7 +2,7 @@
  * Abbreviations of a plan: the standard ones every reader knows (domain.md §2.5) and those the
  * sheet defines itself with "Полное название (далее — СОКР)".
  */
-import { cleanText, fixLookalikes, squash } from '../text';
+import { cleanText, fixLookalikes, LATIN_LOOKALIKES, squash } from '../text';
 
 /** Abbreviations that need no definition, with their full Russian names (legal forms too). */
 export const STANDARD_ABBREVIATIONS: Record<string, string> = {
@@ -233,26 +233,16 @@ export function buildGlossary(
   return { known };
 }
 
-/** Latin letters typed for Cyrillic capitals ("OO" → "ОО"). */
-const LATIN_CAPS: Record<string, string> = {
-  A: 'А',
-  B: 'В',
-  C: 'С',
-  E: 'Е',
-  H: 'Н',
-  K: 'К',
-  M: 'М',
-  O: 'О',
-  P: 'Р',
-  T: 'Т',
-  X: 'Х',
-  Y: 'У',
-};
-
-/** The Cyrillic reading of a token typed wholly in Latin look-alikes, or null. */
+/** The Cyrillic reading of a token typed wholly in Latin capitals that look Cyrillic ("OO" → «ОО»), or null. */
 export function cyrillicReading(token: string): string | null {
-  if (!/^[ABCEHKMOPTXY]+$/.test(token)) return null;
-  return token.replace(/[A-Z]/g, (ch) => LATIN_CAPS[ch] ?? ch);
+  if (!/^[A-Z]+$/.test(token)) return null;
+  let out = '';
+  for (const ch of token) {
+    const cyrillic = LATIN_LOOKALIKES[ch];
+    if (cyrillic === undefined) return null;
+    out += cyrillic;
+  }
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The review workbook of the `check` command as a WorkbookPatch: «Сводка» (one row per file and
  * sheet) and «Замечания» (one row per issue), ready for a clerk to filter and annotate.
  */
+import { unreadableFileIssue } from '../fileIssues';
 import { countBySeverity, SEVERITY_RU, sortIssues, type Issue, type Severity } from '../issue';
 import { columnLetter, type Scalar } from '../grid';
 import { emptySheetPatch, type FormatBlock, type SheetPatch, type WorkbookPatch } from '../patch';
@@ -27,8 +28,6 @@ export interface CheckedFile {
 
 export const REVIEW_SUMMARY_SHEET = 'Сводка';
 export const REVIEW_ISSUES_SHEET = 'Замечания';
-/** Code of the issue a file that could not be read gets in the review. */
-export const UNREADABLE_CODE = 'unreadable-file';
 
 const HEADER_STYLE = {
   bold: true,
@@ -61,15 +60,11 @@ export function reportedSheets(f: CheckedFile): CheckedSheet[] {
   return f.sheets.filter((s) => s.isPlan || s.issues.length > 0);
 }
 
-function unreadableIssue(f: CheckedFile): Issue {
-  return {
-    severity: 'error',
-    code: UNREADABLE_CODE,
-    message: f.error ?? '',
-    sheet: '',
-    cell: '',
-    row: 0,
-  };
+/** A file's issues in the order a person reads them; an unreadable file has one, saying why. */
+export function issuesOfFile(f: CheckedFile): Issue[] {
+  return f.error !== undefined
+    ? [unreadableFileIssue(f.error)]
+    : reportedSheets(f).flatMap((s) => sortIssues(s.issues));
 }
 
 function table(
@@ -142,11 +137,7 @@ function issuesSheet(files: CheckedFile[]): SheetPatch {
   const rows: Scalar[][] = [];
   const severities: Severity[] = [];
   for (const f of files) {
-    const issues =
-      f.error !== undefined
-        ? [unreadableIssue(f)]
-        : reportedSheets(f).flatMap((s) => sortIssues(s.issues));
-    for (const i of issues) {
+    for (const i of issuesOfFile(f)) {
       rows.push([
         f.file,
         i.sheet || null,

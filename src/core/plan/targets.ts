@@ -2,7 +2,7 @@
  * Target values of plan indicators (domain.md §2.6): "не менее 50%", "Не менее 5 мероприятий",
  * "50 чел.", "не реже 1 раза в месяц", "30-40%". Dates, years and item numbers are not targets.
  */
-import { squash } from '../text';
+import { NUMBER_WORDS, squash } from '../text';
 import type { Target } from './types';
 
 type Comparator = Target['comparator'];
@@ -16,33 +16,6 @@ const COMPARATORS: Array<[RegExp, Comparator]> = [
   ],
   [/(?:не\s+более|не\s+выше|не\s+больше|не\s+чаще|максимум|менее|меньше|ниже|до|<=|≤|<)\s*$/, '<='],
 ];
-
-/** Number words in "не реже двух раз в год". */
-const NUMBER_WORDS: Record<string, number> = {
-  один: 1,
-  одного: 1,
-  одной: 1,
-  одна: 1,
-  два: 2,
-  две: 2,
-  двух: 2,
-  три: 3,
-  трех: 3,
-  четыре: 4,
-  четырех: 4,
-  пять: 5,
-  пяти: 5,
-  шесть: 6,
-  шести: 6,
-  семь: 7,
-  семи: 7,
-  восемь: 8,
-  восьми: 8,
-  девять: 9,
-  девяти: 9,
-  десять: 10,
-  десяти: 10,
-};
 
 const PER: Array<[string, Per, number]> = [
   ['недел', 'week', 1],

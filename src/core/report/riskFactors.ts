@@ -5,8 +5,23 @@
  * user's data, domain.md §4).
  */
 import { a1, valueAt, type Grid } from '../grid';
-import type { Issue } from '../issue';
+import { defineIssues, type Issue } from '../issue';
 import { cellText, foldKey } from '../text';
+
+export const RISK_FACTOR_ISSUES = defineIssues('report', {
+  'risk-factors-over-three': {
+    severity: 'info',
+    title: 'Больше трёх факторов риска',
+    description:
+      'У школы на листе факторов риска указано больше трёх факторов; обычно назначают не более трёх. В отчёт попадают все.',
+    action: 'Проверьте список факторов школы.',
+  },
+});
+declare module '../issue' {
+  interface IssueRegistry {
+    'report/riskFactors': typeof RISK_FACTOR_ISSUES;
+  }
+}
 
 export interface RiskFactorsRead {
   /** By school code (and by folded name when a row has no code). */

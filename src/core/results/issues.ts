@@ -2,116 +2,132 @@
  * The issue codes of the results reader and how its messages name the place: file, sheet, cell.
  */
 import { a1 } from '../grid';
-import type { Issue, Severity } from '../issue';
+import { defineIssues, type Issue, type IssueOf } from '../issue';
 
-export interface ResultsIssueCode {
-  code: string;
-  severity: Severity;
-  /** Russian meaning, for the README and the task pane's help. */
-  meaning: string;
+export const RESULTS_ISSUES = defineIssues('results', {
+  'results-header-not-found': {
+    severity: 'error',
+    title: 'Не найдена таблица результатов',
+    description:
+      'Ни на одном листе не найдена строка заголовка таблицы результатов (в первых 30 строках), или указанного листа нет в книге.',
+    action:
+      'Проверьте, что на листе есть строка заголовка («ОО», «Кол-во участников», «2»…), или укажите нужный лист.',
+  },
+  'results-missing-column': {
+    severity: 'error',
+    title: 'Нет столбца результатов',
+    description:
+      'В таблице нет обязательного столбца: число участников, число или доля «2», а также год, процедура, класс (для ВПР) и предмет, если их не сообщают строки над таблицей, имя листа или настройки.',
+    action:
+      'Добавьте столбец или укажите недостающее (год, процедуру, класс, предмет) в строках над таблицей, в имени листа или в настройках.',
+  },
+  'results-empty': {
+    severity: 'error',
+    title: 'Нет ни одной строки результатов',
+    description: 'Таблицы найдены, но ни одной строки результатов прочитать не удалось.',
+    action: 'Проверьте, что под заголовком таблицы есть строки школ с числами.',
+  },
+  'results-bad-count': {
+    severity: 'error',
+    title: 'Неверное число',
+    description:
+      'Число участников или отметок отрицательное, дробное или не число: строка не учитывается.',
+    action: 'Исправьте число в указанной ячейке.',
+  },
+  'results-failed-exceeds': {
+    severity: 'error',
+    title: '«2» больше, чем участников',
+    description: 'Число «2» больше числа участников: строка не учитывается.',
+    action: 'Исправьте число «2» или число участников.',
+  },
+  'results-bad-value': {
+    severity: 'error',
+    title: 'Не распознано значение строки',
+    description:
+      'Год, класс, процедура, предмет или число участников в строке не указаны или не распознаны: строка не учитывается.',
+    action: 'Заполните или исправьте значение в указанной ячейке.',
+  },
+  'results-unknown-procedure': {
+    severity: 'warning',
+    title: 'Процедура не распознана',
+    description:
+      'Процедура не распознана (ожидаются ВПР, ОГЭ, ЕГЭ, ГИА-9, ГИА-11): такие строки не учитываются, их число указано в сводке.',
+    action: 'Запишите процедуру как ВПР, ОГЭ или ЕГЭ.',
+  },
+  'results-unknown-subject': {
+    severity: 'warning',
+    title: 'Предмет не распознан',
+    description:
+      'Предмет не распознан: строки сохранены с этим названием, но в правило ШНОР не входят; их число указано в сводке.',
+    action: 'Если это русский язык или математика, запишите название предмета полностью.',
+  },
+  'results-duplicate': {
+    severity: 'warning',
+    title: 'Строка повторяется',
+    description:
+      'Та же школа, год и процедура встречаются дважды: учтена первая строка, вторая пропущена.',
+    action: 'Удалите повторную строку или исправьте школу, год или процедуру.',
+  },
+  'results-shares-sum': {
+    severity: 'warning',
+    title: 'Доли не дают 100 %',
+    description: 'Доли отметок в сумме не дают 100 % (допуск ±1,5): проверьте строку.',
+    action: 'Проверьте доли отметок в строке.',
+  },
+  'results-marks-exceed': {
+    severity: 'warning',
+    title: 'Отметок больше, чем участников',
+    description: 'Сумма отметок «2»–«5» больше числа участников.',
+    action: 'Проверьте числа отметок и участников в строке.',
+  },
+  'results-row-skipped': {
+    severity: 'warning',
+    title: 'Строка пропущена',
+    description:
+      'Строка внутри таблицы не похожа на строку результатов (нет названия школы или чисел) и пропущена.',
+    action: 'Если это школа, заполните её название и числа.',
+  },
+  'results-same-name': {
+    severity: 'info',
+    title: 'Одинаковые названия школ',
+    description:
+      'Две школы одного муниципалитета называются одинаково и различаются только кодом: они учтены раздельно.',
+    action: 'Ничего делать не нужно, если это действительно разные школы.',
+  },
+  'results-formula-like-name': {
+    severity: 'info',
+    title: 'Название похоже на формулу',
+    description:
+      'Название начинается с «=», «+», «-» или «@»: сохранено как текст, не как формула.',
+    action: 'Ничего делать не нужно.',
+  },
+  'results-missing-years': {
+    severity: 'info',
+    title: 'Не все годы у всех школ',
+    description: 'У некоторых школ нет результатов за некоторые годы, которые есть у других.',
+    action: 'Проверьте, не потерялись ли результаты этих школ за недостающие годы.',
+  },
+  'results-summary-rows': {
+    severity: 'info',
+    title: 'Итоговые строки не учтены',
+    description:
+      'Итоговые строки («Вся выборка», регион, муниципалитет, «Итого») и заголовки групп не являются школами и не учитываются; муниципалитет школ берётся из них.',
+    action: 'Ничего делать не нужно.',
+  },
+  'results-sheet-skipped': {
+    severity: 'info',
+    title: 'Лист без результатов',
+    description: 'На листе нет таблицы результатов: лист пропущен.',
+    action: 'Ничего делать не нужно, если на листе и не должно быть результатов.',
+  },
+});
+declare module '../issue' {
+  interface IssueRegistry {
+    results: typeof RESULTS_ISSUES;
+  }
 }
 
-export const RESULTS_ISSUE_CODES: readonly ResultsIssueCode[] = [
-  {
-    code: 'results-header-not-found',
-    severity: 'error',
-    meaning:
-      'Ни на одном листе не найдена строка заголовка таблицы результатов (в первых 30 строках), или указанного листа нет в книге.',
-  },
-  {
-    code: 'results-missing-column',
-    severity: 'error',
-    meaning:
-      'В таблице нет обязательного столбца: число участников, число или доля «2», а также год, процедура, класс (для ВПР) и предмет, если их не сообщают строки над таблицей, имя листа или настройки.',
-  },
-  {
-    code: 'results-empty',
-    severity: 'error',
-    meaning: 'Таблицы найдены, но ни одной строки результатов прочитать не удалось.',
-  },
-  {
-    code: 'results-bad-count',
-    severity: 'error',
-    meaning:
-      'Число участников или отметок отрицательное, дробное или не число: строка не учитывается.',
-  },
-  {
-    code: 'results-failed-exceeds',
-    severity: 'error',
-    meaning: 'Число «2» больше числа участников: строка не учитывается.',
-  },
-  {
-    code: 'results-bad-value',
-    severity: 'error',
-    meaning:
-      'Год, класс, процедура, предмет или число участников в строке не указаны или не распознаны: строка не учитывается.',
-  },
-  {
-    code: 'results-unknown-procedure',
-    severity: 'warning',
-    meaning:
-      'Процедура не распознана (ожидаются ВПР, ОГЭ, ЕГЭ, ГИА-9, ГИА-11): такие строки не учитываются, их число указано в сводке.',
-  },
-  {
-    code: 'results-unknown-subject',
-    severity: 'warning',
-    meaning:
-      'Предмет не распознан: строки сохранены с этим названием, но в правило ШНОР не входят; их число указано в сводке.',
-  },
-  {
-    code: 'results-duplicate',
-    severity: 'warning',
-    meaning:
-      'Та же школа, год и процедура встречаются дважды: учтена первая строка, вторая пропущена.',
-  },
-  {
-    code: 'results-shares-sum',
-    severity: 'warning',
-    meaning: 'Доли отметок в сумме не дают 100 % (допуск ±1,5): проверьте строку.',
-  },
-  {
-    code: 'results-marks-exceed',
-    severity: 'warning',
-    meaning: 'Сумма отметок «2»–«5» больше числа участников.',
-  },
-  {
-    code: 'results-row-skipped',
-    severity: 'warning',
-    meaning:
-      'Строка внутри таблицы не похожа на строку результатов (нет названия школы или чисел) и пропущена.',
-  },
-  {
-    code: 'results-same-name',
-    severity: 'info',
-    meaning:
-      'Две школы одного муниципалитета называются одинаково и различаются только кодом: они учтены раздельно.',
-  },
-  {
-    code: 'results-formula-like-name',
-    severity: 'info',
-    meaning: 'Название начинается с «=», «+», «-» или «@»: сохранено как текст, не как формула.',
-  },
-  {
-    code: 'results-missing-years',
-    severity: 'info',
-    meaning: 'У некоторых школ нет результатов за некоторые годы, которые есть у других.',
-  },
-  {
-    code: 'results-summary-rows',
-    severity: 'info',
-    meaning:
-      'Итоговые строки («Вся выборка», регион, муниципалитет, «Итого») и заголовки групп не являются школами и не учитываются; муниципалитет школ берётся из них.',
-  },
-  {
-    code: 'results-sheet-skipped',
-    severity: 'info',
-    meaning: 'На листе нет таблицы результатов: лист пропущен.',
-  },
-];
-
-const SEVERITY_OF: ReadonlyMap<string, Severity> = new Map(
-  RESULTS_ISSUE_CODES.map((c) => [c.code, c.severity]),
-);
+export type ResultsIssueCode = keyof typeof RESULTS_ISSUES;
 
 /** Says where: «file», лист «sheet», ячейка D7 (the parts that are known). */
 export function placeRu(file: string | undefined, sheet: string, cell: string): string {
@@ -126,25 +142,23 @@ export function placeRu(file: string | undefined, sheet: string, cell: string): 
  * An issue of the results reader. r and c are 0-based; r < 0 means the whole sheet.
  * The message gets the place in front of it.
  */
-export function resultsIssue(
-  code: string,
+export function resultsIssue<C extends ResultsIssueCode>(
+  code: C,
   where: { file?: string; sheet: string; r: number; c: number },
   text: string,
   fix?: string,
 ): Issue {
-  const severity = SEVERITY_OF.get(code);
-  if (!severity) throw new Error(`Unknown results issue code: ${code}`);
   const cell = where.r < 0 ? '' : a1(where.r, Math.max(where.c, 0));
-  const issue: Issue = {
-    severity,
+  const issue = {
+    severity: RESULTS_ISSUES[code].severity,
     code,
     message: `${placeRu(where.file, where.sheet, cell)}: ${text}`,
     sheet: where.sheet,
     cell,
     row: where.r < 0 ? 0 : where.r + 1,
-  };
+  } as IssueOf<C>;
   if (fix) issue.fix = fix;
-  return issue;
+  return issue as Issue;
 }
 
 /** A text quoted for a message, shortened. */

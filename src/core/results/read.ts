@@ -11,8 +11,6 @@ import { readSheet } from './sheet';
 import { canonicalSubject } from './vocabulary';
 import type { NotHeld, ProcedureType, ResultRow } from './types';
 
-export { RESULTS_ISSUE_CODES, type ResultsIssueCode } from './issues';
-
 export interface ReadResultsOptions {
   /** File name, for messages. */
   file?: string;

@@ -2,24 +2,21 @@
  * Reads the body of one recognised table row by row into ResultRow[]: the canonical long table
  * (§3.1) and the pasted federal export (§3.2) share this reader; the export differs only in that
  * rows without a "(schNNNNNN)" login are summary rows whose name is the municipality below them.
+ * The cells are found by tableCells.ts, each field is read by fieldReaders.ts, and what is said
+ * about the rows is kept by tableReport.ts.
  */
-import { type Cell, type Grid, columnLetter, MAX_COLUMNS } from '../grid';
-import { cellText } from '../text';
+import { type Grid, columnLetter } from '../grid';
 import type { Collector } from './collector';
 import type { TableContext } from './context';
+import { FieldReaders } from './fieldReaders';
 import { FIELD_RU, NUMERIC_FIELDS, type Field, type HeaderFound } from './headers';
-import { quoteRu, resultsIssue } from './issues';
-import { countFromShare, readCount, readNumber, readShare, type CountRead } from './numbers';
+import { quoteRu } from './issues';
 import type { RecognisedTable } from './read';
-import type { ProcedureType, ResultRow } from './types';
-import {
-  canonicalSubject,
-  impliedGrade,
-  parseGrade,
-  parseProcedure,
-  parseYear,
-  saysNotHeld,
-} from './vocabulary';
+import { checkMarks } from './rowChecks';
+import { isNumeric, TableCells } from './tableCells';
+import { TableReport } from './tableReport';
+import type { ResultRow } from './types';
+import { saysNotHeld } from './vocabulary';
 
 /** "(sch690001) МБОУ СОШ № 1" → code and name; the brackets may be missing. */
 const SCH_PREFIX = /^\(?\s*(sch\d{4,})\s*\)?\s*(.*)$/is;
@@ -35,56 +32,16 @@ const MARKS = [
   { count: 'n5', share: 'share5', key: 'n5' },
 ] as const;
 const COMPARISON = ['lowered', 'confirmed', 'raised'] as const;
-const SHARES_TOLERANCE = 1.5;
-/** Anything cleanText would change, and runs of white space (one regular expression test). */
-const NEEDS_CLEANING =
-  /[\u00A0\u2000-\u200F\u202F\u205F\u3000\t\f\v\r\n\u00AD\u2060\uFEFF\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]| {2}/;
 
 export type RowKind = 'data' | 'summary' | 'text';
-
-/** A number or a text that reads as one; real numbers skip the parser (this runs on every row). */
-function isNumeric(cell: Cell | undefined): boolean {
-  const v = cell?.v;
-  if (typeof v === 'number') return true;
-  return typeof v === 'string' && readNumber(cell).kind === 'number';
-}
-
-interface Tally {
-  count: number;
-  r: number;
-  c: number;
-}
-
-function problemRu(read: Extract<CountRead, { ok: false }>): string {
-  switch (read.problem) {
-    case 'empty':
-      return 'пусто';
-    case 'text':
-      return `${quoteRu(read.shown)} — не число`;
-    case 'negative':
-      return `отрицательное число ${read.shown}`;
-    case 'fractional':
-      return `дробное число ${read.shown}`;
-  }
-}
 
 export class TableReader {
   readonly table: RecognisedTable;
   /** The municipality of the rows below: a summary row, a heading, or the last one in its column. */
   private municipality = '';
-  private readonly mergedFrom = new Map<number, Cell | undefined>();
-  /** Shares read in the current row (reused: this runs on every row). */
-  private readonly shares: number[] = [];
-  private gradeMissingSaid = false;
-  private readonly col: Partial<Record<Field, number>> = {};
-  private readonly summaryRows: Tally = { count: 0, r: -1, c: 0 };
-  private readonly unknownProcedures = new Map<string, Tally>();
-  private readonly unknownSubjects = new Map<string, Tally>();
-  // Caches: the same few texts repeat in every row of a large table.
-  private readonly procedureCache = new Map<string, ProcedureType | null>();
-  private readonly subjectCache = new Map<string, { subject: string; known: boolean } | null>();
-  private readonly yearCache = new Map<string, number | null>();
-  private readonly gradeCache = new Map<string, number | null>();
+  private readonly cells: TableCells;
+  private readonly report: TableReport;
+  private readonly read: FieldReaders;
 
   constructor(
     private readonly grid: Grid,
@@ -93,14 +50,7 @@ export class TableReader {
     private readonly collector: Collector,
     private readonly opts: { file?: string; schoolYear: 'spring' | 'autumn' },
   ) {
-    for (const [field, column] of header.columns) this.col[field] = column.col;
-    // Vertical merges below the header ("Муниципалитет" merged over its schools, say).
-    for (const m of grid.merges) {
-      if (m.bottom <= m.top || m.top < header.row + header.height) continue;
-      const top = grid.rows[m.top]?.[m.left];
-      for (let r = m.top + 1; r <= m.bottom; r++)
-        this.mergedFrom.set(r * MAX_COLUMNS + m.left, top);
-    }
+    this.cells = new TableCells(grid, header);
     this.table = {
       sheet: grid.sheet,
       kind: this.isExport() ? 'federal-export' : 'long',
@@ -115,6 +65,11 @@ export class TableReader {
     };
     if (ctx.year !== undefined || ctx.type || ctx.grade !== undefined || ctx.subject)
       this.table.context = { ...ctx };
+    this.report = new TableReport(this.table, collector, this.cells, opts.file);
+    this.read = new FieldReaders(this.cells, this.report, ctx, {
+      headerRow: header.row,
+      schoolYear: opts.schoolYear,
+    });
     this.reportMissingColumns();
   }
 
@@ -124,58 +79,15 @@ export class TableReader {
     return !c.has('year') && !c.has('type') && (c.has('share2') || c.has('share3'));
   }
 
-  private where(r: number, c: number) {
-    return { file: this.opts.file, sheet: this.grid.sheet, r, c };
-  }
-
-  /** The cell of a field; an empty cell under a vertical merge gives the merge's value. */
-  private cell(r: number, field: Field): Cell | undefined {
-    const c = this.col[field];
-    if (c === undefined) return undefined;
-    const cell = this.grid.rows[r]?.[c];
-    if (this.mergedFrom.size > 0 && (cell === undefined || cell.v === null))
-      return this.mergedFrom.get(r * MAX_COLUMNS + c) ?? cell;
-    return cell;
-  }
-
-  /** Cell text as shown, on one line; text that needs no cleaning skips the cleaner. */
-  private text(r: number, field: Field): string {
-    const v = this.cell(r, field)?.v ?? null;
-    if (typeof v !== 'string') return cellText(v);
-    return NEEDS_CLEANING.test(v) ? cellText(v).replace(/\s+/g, ' ') : v.trim();
-  }
-
   private reportMissingColumns(): void {
-    const has = (f: Field) => this.col[f] !== undefined;
+    const has = (f: Field) => this.cells.has(f);
     const missing: string[] = [];
     if (!has('participants')) missing.push(FIELD_RU.participants);
     if (!has('failed') && !has('share2')) missing.push(`${FIELD_RU.failed} или ${FIELD_RU.share2}`);
     if (!has('year') && this.ctx.year === undefined) missing.push(FIELD_RU.year);
     if (!has('type') && !this.ctx.type) missing.push(FIELD_RU.type);
     if (!has('subject') && !this.ctx.subject) missing.push(FIELD_RU.subject);
-    if (missing.length > 0) this.missingColumn(missing);
-  }
-
-  /** One error per table for columns it lacks; the rows that need them are left out quietly. */
-  private missingColumn(names: string[]): void {
-    const list = names.map((m) => `«${m}»`).join(', ');
-    this.collector.issues.push(
-      resultsIssue(
-        'results-missing-column',
-        this.where(this.header.row, 0),
-        `в таблице с заголовком в строке ${this.header.row + 1} нет столбца ${list}, и его значение не следует из строк над таблицей, имени листа или настроек; строки без него не учитываются.`,
-        'Добавьте столбец или укажите значение в настройках чтения результатов (год, процедура, класс, предмет).',
-      ),
-    );
-  }
-
-  /**
-   * A required value is absent: with no column for it the table-wide error has said so already;
-   * with an empty cell the row gets its own error.
-   */
-  private absent(r: number, field: Field, what: string): void {
-    if (this.col[field] === undefined) this.leaveOut(r, `не указан${what}`);
-    else this.reject('results-bad-value', r, field, `не указан${what}`);
+    if (missing.length > 0) this.report.missingColumn(this.header.row, missing);
   }
 
   /** What a non-blank row is: a data row, a summary row, or text only (title, heading, footnote). */
@@ -183,12 +95,12 @@ export class TableReader {
     if (this.saysNotHeld(r)) return 'data';
     let numeric = false;
     for (const f of NUMERIC_FIELDS)
-      if (isNumeric(this.cell(r, f))) {
+      if (isNumeric(this.cells.cell(r, f))) {
         numeric = true;
         break;
       }
     if (!numeric) return 'text';
-    const name = this.text(r, 'schoolName');
+    const name = this.cells.text(r, 'schoolName');
     if (!name) return 'data';
     if (this.table.kind === 'federal-export') return LOGIN_START.test(name) ? 'data' : 'summary';
     return TOTAL_ROW.test(name) ? 'summary' : 'data';
@@ -196,16 +108,16 @@ export class TableReader {
 
   /** A text-only row with a name and a non-number where the count should be: a data row gone wrong. */
   looksLikeBadData(r: number): boolean {
-    return this.text(r, 'schoolName') !== '' && this.text(r, 'participants') !== '';
+    return this.cells.text(r, 'schoolName') !== '' && this.cells.text(r, 'participants') !== '';
   }
 
   /** A summary row: left out; in an export its name is the municipality of the schools below. */
   summary(r: number): void {
-    const name = this.text(r, 'schoolName');
-    if (this.table.kind === 'federal-export' && this.col.municipality === undefined)
+    const name = this.cells.text(r, 'schoolName');
+    if (this.table.kind === 'federal-export' && !this.cells.has('municipality'))
       this.municipality = name;
-    this.leaveOut(r, `итоговая строка ${quoteRu(name)}, не школа`);
-    this.tallySummary(r);
+    this.report.leaveOut(r, `итоговая строка ${quoteRu(name)}, не школа`);
+    this.report.summaryRow(r);
   }
 
   /**
@@ -214,176 +126,45 @@ export class TableReader {
    */
   between(rows: number[], trailing: boolean): void {
     for (const r of rows) {
-      const name = this.text(r, 'schoolName');
-      if (name && !trailing && this.col.municipality === undefined && !LOGIN_START.test(name)) {
+      const name = this.cells.text(r, 'schoolName');
+      if (name && !trailing && !this.cells.has('municipality') && !LOGIN_START.test(name)) {
         this.municipality = name;
-        this.leaveOut(r, `заголовок группы ${quoteRu(name)}, не школа`);
-        this.tallySummary(r);
+        this.report.leaveOut(r, `заголовок группы ${quoteRu(name)}, не школа`);
+        this.report.summaryRow(r);
         continue;
       }
-      const shown = this.firstText(r);
+      const shown = this.cells.firstText(r);
       const reason = `строка без чисел ${quoteRu(shown.text)} пропущена`;
-      this.leaveOut(r, reason);
-      this.collector.issues.push(
-        resultsIssue(
-          'results-row-skipped',
-          this.where(r, shown.c),
-          `${reason}: это не строка результатов.`,
-          'Если это данные школы, заполните число участников и число «2».',
-        ),
+      this.report.leaveOut(r, reason);
+      this.report.issue(
+        'results-row-skipped',
+        r,
+        shown.c,
+        `${reason}: это не строка результатов.`,
+        'Если это данные школы, заполните число участников и число «2».',
       );
     }
   }
 
-  private firstText(r: number): { text: string; c: number } {
-    const row = this.grid.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const t = cellText(row[c]?.v ?? null);
-      if (t) return { text: t, c };
-    }
-    return { text: '', c: 0 };
-  }
-
-  private tallySummary(r: number): void {
-    if (this.summaryRows.count === 0) this.summaryRows.r = r;
-    this.summaryRows.count++;
-  }
-
   /** A repeated header row: left out, nothing else to say. */
   repeatedHeader(r: number): void {
-    this.leaveOut(r, 'повтор строки заголовка');
-  }
-
-  private leaveOut(r: number, reason: string): void {
-    this.table.rowsLeftOut.push({ row: r + 1, reason });
-  }
-
-  /** Leaves the row out and says why at the cell. */
-  private reject(code: string, r: number, field: Field | null, text: string, fix?: string): void {
-    const c = field ? (this.col[field] ?? 0) : (this.col.schoolName ?? 0);
-    this.leaveOut(r, text);
-    this.collector.issues.push(
-      resultsIssue(code, this.where(r, c), `${text}; строка не учитывается.`, fix),
-    );
-  }
-
-  private tally(map: Map<string, Tally>, value: string, r: number, c: number): void {
-    const t = map.get(value);
-    if (t) t.count++;
-    else map.set(value, { count: 1, r, c });
-  }
-
-  private procedure(r: number): ProcedureType | null | 'unknown' {
-    const raw = this.text(r, 'type');
-    if (!raw) return this.fromContext('type');
-    let type = this.procedureCache.get(raw);
-    if (type === undefined) this.procedureCache.set(raw, (type = parseProcedure(raw)));
-    if (type) return type;
-    this.tally(this.unknownProcedures, raw, r, this.col.type ?? 0);
-    this.leaveOut(r, `процедура ${quoteRu(raw)} не распознана`);
-    return 'unknown';
-  }
-
-  private year(r: number): number | null | 'bad' {
-    const cell = this.cell(r, 'year');
-    const raw = cellText(cell?.v ?? null);
-    if (!raw) return this.fromContext('year');
-    let year = this.yearCache.get(raw);
-    if (year === undefined) {
-      year = parseYear(cell?.v ?? null, this.opts.schoolYear);
-      if (!(cell?.v instanceof Date)) this.yearCache.set(raw, year);
-    }
-    if (year !== null) return year;
-    this.reject(
-      'results-bad-value',
-      r,
-      'year',
-      `год ${quoteRu(raw)} не распознан`,
-      'Укажите год как 2023 или учебный год как 2022/2023.',
-    );
-    return 'bad';
-  }
-
-  private subject(r: number): { subject: string; known: boolean } | null {
-    const raw = this.text(r, 'subject');
-    if (!raw) {
-      const subject = this.fromContext('subject');
-      return subject ? { subject, known: true } : null;
-    }
-    let s = this.subjectCache.get(raw);
-    if (s === undefined) this.subjectCache.set(raw, (s = canonicalSubject(raw)));
-    return s;
-  }
-
-  private count(r: number, field: Field): number | 'bad' | undefined {
-    const cell = this.cell(r, field);
-    const v = cell?.v;
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
-    const read = readCount(cell);
-    if (read.ok) return read.value;
-    if (read.problem === 'empty') return undefined;
-    this.reject(
-      'results-bad-count',
-      r,
-      field,
-      `в столбце «${FIELD_RU[field]}» ${problemRu(read)}, а нужно целое неотрицательное число`,
-      'Исправьте число: количество учеников — целое число не меньше нуля.',
-    );
-    return 'bad';
-  }
-
-  /** A share column read as a count of `participants`; the share is noted for the sum check. */
-  private fromShare(r: number, field: Field, participants: number): number | 'bad' | undefined {
-    const read = readShare(this.cell(r, field));
-    if (typeof read === 'number') {
-      this.shares.push(read);
-      return countFromShare(read, participants);
-    }
-    if (read.empty) return undefined;
-    this.reject(
-      'results-bad-count',
-      r,
-      field,
-      `в столбце «${FIELD_RU[field]}» ${quoteRu(read.shown)} — не доля в процентах от 0 до 100`,
-      'Укажите долю числом, например 12,5 или 12,5 %.',
-    );
-    return 'bad';
-  }
-
-  /** A count given directly or as a share; a count column wins over a share column. */
-  private countOrShare(
-    r: number,
-    count: Field,
-    share: Field,
-    participants: number,
-  ): number | 'bad' | undefined {
-    const direct = this.col[count] !== undefined ? this.count(r, count) : undefined;
-    if (direct !== undefined) return direct;
-    return this.col[share] === undefined ? undefined : this.fromShare(r, share, participants);
-  }
-
-  /**
-   * What the title lines, sheet name or options say, for a table without a column for it. An empty
-   * cell in a column the table does have is an error at that cell, never filled in by a guess.
-   */
-  private fromContext<K extends keyof TableContext>(field: K): NonNullable<TableContext[K]> | null {
-    if (this.col[field] !== undefined) return null;
-    return (this.ctx[field] ?? null) as NonNullable<TableContext[K]> | null;
+    this.report.leaveOut(r, 'повтор строки заголовка');
   }
 
   /** A municipality cell left empty under a filled one belongs to the same municipality (filled down). */
   private municipalityOf(r: number): string {
-    const own = this.text(r, 'municipality');
+    const own = this.cells.text(r, 'municipality');
     if (own) this.municipality = own;
     return this.municipality;
   }
 
   /** Reads one data row; the row is kept, recorded as not held, or left out with the reason. */
   data(r: number): void {
-    const nameCol = this.col.schoolName ?? 0;
-    const rawName = this.text(r, 'schoolName');
+    const { cells, report, read } = this;
+    const nameCol = cells.col.schoolName ?? 0;
+    const rawName = cells.text(r, 'schoolName');
     if (!rawName) {
-      this.reject(
+      report.reject(
         'results-row-skipped',
         r,
         'schoolName',
@@ -395,9 +176,9 @@ export class TableReader {
     const municipality = this.municipalityOf(r);
     const prefixed = SCH_PREFIX.exec(rawName);
     const schoolName = prefixed ? prefixed[2]!.trim() : rawName;
-    const schoolCode = this.text(r, 'schoolCode') || (prefixed ? prefixed[1]!.toLowerCase() : '');
+    const schoolCode = cells.text(r, 'schoolCode') || (prefixed ? prefixed[1]!.toLowerCase() : '');
     if (this.table.kind === 'federal-export' && !prefixed && !this.saysNotHeld(r)) {
-      this.reject(
+      report.reject(
         'results-row-skipped',
         r,
         'schoolName',
@@ -406,54 +187,32 @@ export class TableReader {
       return;
     }
 
-    const type = this.procedure(r);
+    const type = read.procedure(r);
     if (type === 'unknown') return;
-    const year = this.year(r);
+    const year = read.year(r);
     if (year === 'bad') return;
-    if (!type) return this.absent(r, 'type', 'а процедура');
-    if (year === null) return this.absent(r, 'year', ' год');
-    const gradeText = this.text(r, 'grade');
-    // ОГЭ is always grade 9 and ЕГЭ grade 11, whatever a title line says about other rows.
-    let grade = gradeText
-      ? this.gradeCache.get(gradeText)
-      : (impliedGrade(type) ?? this.fromContext('grade'));
-    if (grade === undefined)
-      this.gradeCache.set(gradeText, (grade = parseGrade(this.cell(r, 'grade')?.v ?? null)));
-    if (grade === null) {
-      if (gradeText) {
-        this.reject(
-          'results-bad-value',
-          r,
-          'grade',
-          `класс ${quoteRu(gradeText)} не распознан`,
-          'Укажите класс числом от 1 до 11.',
-        );
-        return;
-      }
-      // Only ВПР needs a grade column; say so once, at the first row that needs it.
-      if (this.col.grade === undefined && !this.gradeMissingSaid) {
-        this.gradeMissingSaid = true;
-        this.missingColumn([`${FIELD_RU.grade} (нужен для ВПР)`]);
-      }
-      return this.absent(r, 'grade', ` класс для ${type}`);
-    }
-    const subject = this.subject(r);
-    if (!subject) return this.absent(r, 'subject', ' предмет');
+    if (!type) return report.absent(r, 'type', 'а процедура');
+    if (year === null) return report.absent(r, 'year', ' год');
+    const grade = read.grade(r, type);
+    if (grade === 'bad') return;
+    if (grade === null) return report.absent(r, 'grade', ` класс для ${type}`);
+    const subject = read.subject(r);
+    if (!subject) return report.absent(r, 'subject', ' предмет');
 
     if (this.saysNotHeld(r)) {
       this.collector.addNotHeld({ type, year, grade, subject: subject.subject });
-      this.leaveOut(r, `${type} ${grade} класс, ${subject.subject}, ${year} год не проводилась`);
+      report.leaveOut(r, `${type} ${grade} класс, ${subject.subject}, ${year} год не проводилась`);
       return;
     }
 
-    const participants = this.count(r, 'participants');
+    const participants = read.count(r, 'participants');
     if (participants === 'bad') return;
-    if (participants === undefined) return this.absent(r, 'participants', 'о число участников');
-    this.shares.length = 0;
-    const failed = this.countOrShare(r, 'failed', 'share2', participants);
+    if (participants === undefined) return report.absent(r, 'participants', 'о число участников');
+    read.shares.length = 0;
+    const failed = read.countOrShare(r, 'failed', 'share2', participants);
     if (failed === 'bad') return;
-    const failedField = this.col.failed !== undefined ? 'failed' : 'share2';
-    if (failed === undefined) return this.absent(r, failedField, 'о число (или доля) «2»');
+    const failedField = cells.has('failed') ? 'failed' : 'share2';
+    if (failed === undefined) return report.absent(r, failedField, 'о число (или доля) «2»');
     const row: ResultRow = {
       municipality,
       schoolCode,
@@ -469,20 +228,20 @@ export class TableReader {
         : { sheet: this.grid.sheet, row: r + 1 },
     };
     for (const m of MARKS) {
-      const v = this.countOrShare(r, m.count, m.share, participants);
+      const v = read.countOrShare(r, m.count, m.share, participants);
       if (v === 'bad') return;
       if (v !== undefined) row[m.key] = v;
     }
-    const marksShares = this.shares.length;
+    const marksShares = read.shares.length;
     for (const f of COMPARISON) {
       const percent = this.header.columns.get(f)?.percent;
-      const v = percent ? this.fromShare(r, f, participants) : this.count(r, f);
+      const v = percent ? read.fromShare(r, f, participants) : read.count(r, f);
       if (v === 'bad') return;
       if (v !== undefined) row[f] = v;
     }
 
     if (failed > participants) {
-      this.reject(
+      report.reject(
         'results-failed-exceeds',
         r,
         failedField,
@@ -491,19 +250,18 @@ export class TableReader {
       );
       return;
     }
-    this.checkMarks(r, row, marksShares);
+    checkMarks(r, row, read.shares, marksShares, cells, report);
     if (FORMULA_LIKE.test(schoolName))
-      this.collector.issues.push(
-        resultsIssue(
-          'results-formula-like-name',
-          this.where(r, nameCol),
-          `наименование ${quoteRu(schoolName)} начинается со знака формулы; оно сохранено как текст.`,
-        ),
+      report.issue(
+        'results-formula-like-name',
+        r,
+        nameCol,
+        `наименование ${quoteRu(schoolName)} начинается со знака формулы; оно сохранено как текст.`,
       );
 
     const kept = this.collector.keep(row);
     if (kept.duplicateOf) {
-      this.reject(
+      report.reject(
         'results-duplicate',
         r,
         'schoolName',
@@ -513,54 +271,21 @@ export class TableReader {
       return;
     }
     if (kept.sameNameAs)
-      this.collector.issues.push(
-        resultsIssue(
-          'results-same-name',
-          this.where(r, nameCol),
-          `школа ${quoteRu(schoolName)} с кодом ${schoolCode} называется так же, как школа с кодом ${kept.sameNameAs.schoolCode} в ${this.placeOf(kept.sameNameAs)}, но код у них разный: школы учтены раздельно.`,
-        ),
+      report.issue(
+        'results-same-name',
+        r,
+        nameCol,
+        `школа ${quoteRu(schoolName)} с кодом ${schoolCode} называется так же, как школа с кодом ${kept.sameNameAs.schoolCode} в ${this.placeOf(kept.sameNameAs)}, но код у них разный: школы учтены раздельно.`,
       );
-    if (!subject.known)
-      this.tally(this.unknownSubjects, subject.subject, r, this.col.subject ?? nameCol);
+    if (!subject.known) report.unknownSubject(subject.subject, r, cells.col.subject ?? nameCol);
     this.table.rowsRead++;
   }
 
   /** "не проводилась" in a row whose participants are not a number (a row with numbers is data). */
   private saysNotHeld(r: number): boolean {
-    if (isNumeric(this.cell(r, 'participants'))) return false;
+    if (isNumeric(this.cells.cell(r, 'participants'))) return false;
     for (const cell of this.grid.rows[r] ?? []) if (cell && saysNotHeld(cell.v)) return true;
     return false;
-  }
-
-  /** Shares of «2»–«5» that do not add up to 100, or counts that add up to more than N. */
-  private checkMarks(r: number, row: ResultRow, marksShares: number): void {
-    const nameCol = this.col.schoolName ?? 0;
-    if (marksShares === 4) {
-      const sum = this.shares[0]! + this.shares[1]! + this.shares[2]! + this.shares[3]!;
-      if (Math.abs(sum - 100) > SHARES_TOLERANCE)
-        this.collector.issues.push(
-          resultsIssue(
-            'results-shares-sum',
-            this.where(r, this.col.share2 ?? nameCol),
-            `доли отметок «2»–«5» в сумме дают ${String(Math.round(sum * 10) / 10).replace('.', ',')} %, а не 100 %; числа отметок посчитаны из долей как есть.`,
-            'Сверьте строку с исходной выгрузкой.',
-          ),
-        );
-      return;
-    }
-    // Counts rounded from shares may overshoot N by rounding: only typed counts are checked.
-    if (marksShares > 0 || row.n3 === undefined || row.n4 === undefined || row.n5 === undefined)
-      return;
-    const total = row.failed + row.n3 + row.n4 + row.n5;
-    if (total > row.participants)
-      this.collector.issues.push(
-        resultsIssue(
-          'results-marks-exceed',
-          this.where(r, this.col.participants ?? nameCol),
-          `сумма отметок «2»–«5» (${total}) больше числа участников (${row.participants}).`,
-          'Проверьте числа отметок и участников.',
-        ),
-      );
   }
 
   /** "строке 7", or "строке 7 листа «ВПР»" for a row of another sheet. */
@@ -571,45 +296,7 @@ export class TableReader {
 
   /** Closes the table: the summaries of unknown procedures, subjects and summary rows. */
   finish(): RecognisedTable {
-    for (const [value, t] of this.unknownProcedures)
-      this.collector.issues.push(
-        resultsIssue(
-          'results-unknown-procedure',
-          this.where(t.r, t.c),
-          `процедура ${quoteRu(value)} не распознана (${rowsRu(t.count)}, первая здесь); эти строки не учитываются.`,
-          'Укажите ВПР, ОГЭ или ЕГЭ (ГИА-9 = ОГЭ, ГИА-11 = ЕГЭ).',
-        ),
-      );
-    for (const [value, t] of this.unknownSubjects)
-      this.collector.issues.push(
-        resultsIssue(
-          'results-unknown-subject',
-          this.where(t.r, t.c),
-          `предмет ${quoteRu(value)} не распознан (${rowsRu(t.count)}, первая здесь); строки сохранены, но в правило ШНОР не входят.`,
-          'Если это русский язык или математика, напишите предмет полностью: «Русский язык», «Математика», «Математика (базовая)», «Математика (профильная)».',
-        ),
-      );
-    if (this.summaryRows.count > 0)
-      this.collector.issues.push(
-        resultsIssue(
-          'results-summary-rows',
-          this.where(this.summaryRows.r, this.col.schoolName ?? 0),
-          `${rowsRu(this.summaryRows.count)} итогов и заголовков групп (первая здесь) не считаются школами и не учитываются.`,
-        ),
-      );
+    this.report.finish();
     return this.table;
   }
-}
-
-/** "1 строка", "3 строки", "5 строк". */
-export function rowsRu(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const word =
-    mod10 === 1 && mod100 !== 11
-      ? 'строка'
-      : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
-        ? 'строки'
-        : 'строк';
-  return `${n} ${word}`;
 }

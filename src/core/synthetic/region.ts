@@ -7,6 +7,7 @@
  * stagnation, leaving the list, getting into it, a procedure at exactly 30 %.
  */
 import type { ProcedureType, ResultRow } from '../results/types';
+import { DEFAULT_RISK_FACTORS } from '../settings';
 import { createRandom, type Random } from './random';
 
 export interface RegionOptions {
@@ -58,21 +59,13 @@ export interface Region {
   rows: ResultRow[];
 }
 
-/** The usual list of the federal programme (domain.md §4); callers may pass their own. */
-export const USUAL_RISK_FACTORS: readonly string[] = [
-  'Низкий уровень оснащения школы',
-  'Дефицит педагогических кадров',
-  'Недостаточная предметная и методическая компетентность педагогических работников',
-  'Риски низкой адаптивности учебного процесса',
-  'Несформированность внутришкольной системы повышения квалификации',
-  'Высокая доля обучающихся с рисками учебной неуспешности',
-  'Низкий уровень дисциплины в классе',
-  'Низкое качество преодоления языковых и культурных барьеров',
-  'Пониженный уровень качества школьной образовательной и воспитательной среды',
-  'Низкая учебная мотивация обучающихся',
-  'Низкий уровень вовлечённости родителей',
-  'Высокая доля обучающихся с ОВЗ',
-];
+/**
+ * The usual list of the federal programme (domain.md §4; the defaults of settings.ts), written as a
+ * school's sheet would have them, with a capital; callers may pass their own.
+ */
+export const USUAL_RISK_FACTORS: readonly string[] = DEFAULT_RISK_FACTORS.map(
+  (f) => f.charAt(0).toUpperCase() + f.slice(1),
+);
 
 /** Towns: nominative for the municipality adjective, genitive for "г. …" in school names. */
 const TOWNS: ReadonlyArray<{ district: string; genitive: string }> = [

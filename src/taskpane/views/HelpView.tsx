@@ -1,14 +1,14 @@
 /**
  * «Справка»: what each tab and ribbon button does, the standard plan structure, the ШНОР rule with
  * the settings in force, what each issue code means, where the sheets go, what can be undone.
- * Offline and in Russian: everything is in the bundle. The issue codes come from one import
- * (issueInfo.ts).
+ * Offline and in Russian: everything is in the bundle. The issue codes come from the core's issue
+ * catalogue, grouped by area.
  */
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { Severity } from '../../core/issue';
+import { SEVERITY_RU } from '../../core/issue';
+import { issueCatalogueByArea } from '../../core/issueCatalogue';
 import type { Settings } from '../../core/settings';
 import { count, percent, plural } from '../format';
-import { issueCatalogue } from '../issueInfo';
 import type { ViewId } from '../views';
 
 const useStyles = makeStyles({
@@ -25,35 +25,27 @@ const useStyles = makeStyles({
   summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold },
 });
 
-const SEVERITY_GROUP: Record<Severity, string> = {
-  error: 'Ошибки — исправить до утверждения',
-  warning: 'Предупреждения — стоит проверить',
-  info: 'Сведения — для информации',
-};
-
+/** Every issue code, by area (files, the plan's table, numbers, deadlines, results…), each folded. */
 function Codes() {
   const styles = useStyles();
-  const all = issueCatalogue();
   return (
     <>
-      {(['error', 'warning', 'info'] as Severity[]).map((severity) => {
-        const codes = all.filter((c) => c.severity === severity);
-        return (
-          <details key={severity}>
-            <summary
-              className={styles.summary}
-            >{`${SEVERITY_GROUP[severity]} (${codes.length})`}</summary>
-            <ul className={styles.codes} aria-label={SEVERITY_GROUP[severity]}>
-              {codes.map((c) => (
-                <li key={c.code} className={styles.codeItem}>
-                  <strong>{c.title}</strong> <span className={styles.code}>{c.code}</span>
-                  {c.description ? <p className={styles.p}>{c.description}</p> : null}
-                </li>
-              ))}
-            </ul>
-          </details>
-        );
-      })}
+      {issueCatalogueByArea().map((group) => (
+        <details key={group.area}>
+          <summary className={styles.summary}>{`${group.title} (${group.issues.length})`}</summary>
+          <ul className={styles.codes} aria-label={group.title}>
+            {group.issues.map((c) => (
+              <li key={c.code} className={styles.codeItem}>
+                <strong>{c.title}</strong>
+                {` — ${SEVERITY_RU[c.severity]} `}
+                <span className={styles.code}>{c.code}</span>
+                <p className={styles.p}>{c.description}</p>
+                {c.action ? <p className={styles.p}>{`Что сделать: ${c.action}`}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
     </>
   );
 }

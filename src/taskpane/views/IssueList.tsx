@@ -17,7 +17,7 @@ import { useId, useMemo, useState } from 'react';
 import { countBySeverity, type Issue, type Severity } from '../../core/issue';
 import { issueKey, type PlanFix } from '../fixes';
 import { count } from '../format';
-import { issueTitle } from '../issueInfo';
+import { issueTitle } from '../../core/issueCatalogue';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const GROUP_TITLE: Record<Severity, string> = {

@@ -24,7 +24,7 @@ function issue(severity: Issue['severity'], row: number, cell: string, code = 's
     cell,
     row,
     fix: severity === 'error' ? 'Исправьте' : undefined,
-  };
+  } as Issue;
 }
 
 function sheet(issues: Issue[], extra: Partial<CheckedSheet> = {}): CheckedSheet {

@@ -1,5 +1,5 @@
 import { gridFromValues, type CellValue } from '../../../src/core/grid';
-import { RESULTS_ISSUE_CODES } from '../../../src/core/results/issues';
+import { RESULTS_ISSUES } from '../../../src/core/results/issues';
 import { readResults } from '../../../src/core/results/read';
 import { LONG_HEADER, longRow, type LongRow } from '../../fixtures/results/longTable';
 
@@ -289,13 +289,13 @@ describe('bad rows are left out, listed and reported at their cell', () => {
   });
 });
 
-describe('RESULTS_ISSUE_CODES', () => {
+describe('RESULTS_ISSUES', () => {
   it('lists every code once, each with a Russian meaning', () => {
-    const codes = RESULTS_ISSUE_CODES.map((c) => c.code);
+    const codes = Object.values(RESULTS_ISSUES).map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const c of RESULTS_ISSUE_CODES) {
+    for (const c of Object.values(RESULTS_ISSUES)) {
       expect(c.code).toMatch(/^results-[a-z-]+$/);
-      expect(c.meaning).toMatch(/[а-я]/);
+      expect(c.description).toMatch(/[а-я]/);
     }
     expect(codes).toEqual(
       expect.arrayContaining([

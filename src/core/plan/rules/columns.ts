@@ -4,6 +4,29 @@
 import { columnLetter } from '../../grid';
 import { HEADER_SYNONYMS, REQUIRED_ROLES, ROLE_RU } from '../header';
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const COLUMN_ISSUES = defineIssues('plan-table', {
+  'missing-column': {
+    severity: 'error',
+    title: 'Нет обязательного столбца',
+    description:
+      'В шапке таблицы нет обязательного столбца: «№», «Мероприятие», «Срок» или «Ответственные»; в сообщении перечислены заголовки, которые искались.',
+    action: 'Добавьте столбец или переименуйте существующий одним из этих заголовков.',
+  },
+  'duplicate-column': {
+    severity: 'warning',
+    title: 'Столбец повторяется',
+    description:
+      'Два столбца с одной ролью (например, «Результат» и «Ожидаемый результат»); читается левый.',
+    action: 'Переименуйте или удалите лишний столбец.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/columns': typeof COLUMN_ISSUES;
+  }
+}
 
 export const missingColumn: Rule = ({ read }) =>
   REQUIRED_ROLES.filter((role) => !read.header.columns[role]).map((role) =>

@@ -2,7 +2,7 @@
  * What every plan rule gets and how it says what it found.
  */
 import { a1 } from '../../grid';
-import type { Issue, Severity } from '../../issue';
+import type { Issue, IssueCode, IssueOf, SeverityOf } from '../../issue';
 import type { PlanRead } from '../read';
 
 export interface RuleContext {
@@ -15,26 +15,29 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => Issue[];
 
-/** An issue at a cell given 0-based; a negative row means the whole sheet. */
-export function issueAt(
+/**
+ * An issue at a cell given 0-based; a negative row means the whole sheet. The severity must be
+ * the one the code is declared with (a type error otherwise).
+ */
+export function issueAt<C extends IssueCode>(
   sheet: string,
-  severity: Severity,
-  code: string,
+  severity: NoInfer<SeverityOf<C>>,
+  code: C,
   r: number,
   c: number,
   message: string,
   fix?: string,
 ): Issue {
-  const issue: Issue = {
+  const issue = {
     severity,
     code,
     message,
     sheet,
     cell: r < 0 ? '' : a1(r, Math.max(c, 0)),
     row: r < 0 ? 0 : r + 1,
-  };
+  } as IssueOf<C>;
   if (fix) issue.fix = fix;
-  return issue;
+  return issue as Issue;
 }
 
 /** A text quoted for a message, shortened to keep messages readable. */

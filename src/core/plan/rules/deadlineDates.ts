@@ -6,6 +6,28 @@
 import { formatDateRu } from '../../text';
 import type { Deadline } from '../types';
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const DEADLINE_DATE_ISSUES = defineIssues('plan-deadlines', {
+  'deadline-reversed': {
+    severity: 'error',
+    title: 'Начало срока позже окончания',
+    description: 'Начало срока позже его окончания («15.05-01.02.2023»).',
+    action: 'Проверьте даты начала и окончания.',
+  },
+  'deadline-outside-period': {
+    severity: 'error',
+    title: 'Срок вне периода плана',
+    description:
+      'Срок выходит за период плана (в плане на 2023 год — «01.03-30.12.2022»). Только когда известны и срок, и период (период не выведен из самих сроков).',
+    action: 'Исправьте срок (возможно, опечатка в годе) или период плана.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/deadlineDates': typeof DEADLINE_DATE_ISSUES;
+  }
+}
 
 const ru = (iso: string): string => formatDateRu(new Date(`${iso}T00:00:00Z`));
 

@@ -3,6 +3,36 @@
  * cannot be checked as dates. They are never errors.
  */
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const DEADLINE_KIND_ISSUES = defineIssues('plan-deadlines', {
+  'deadline-unparsed': {
+    severity: 'warning',
+    title: 'Срок не распознан',
+    description:
+      'Срок не удалось прочитать как дату, месяц, квартал, полугодие, год или период; приводится текст ячейки.',
+    action:
+      'Запишите срок в виде «30.09.2023», «март 2023», «I квартал 2023» или «в течение года».',
+  },
+  'deadline-vague': {
+    severity: 'info',
+    title: 'Размытый срок',
+    description: 'Срок размыт («постоянно»): проверить его по дате нельзя.',
+    action: 'Если возможно, укажите конкретный срок или периодичность.',
+  },
+  'deadline-by-reference': {
+    severity: 'info',
+    title: 'Срок дан ссылкой',
+    description:
+      'Срок дан ссылкой на другой документ («в соответствии с планом работы…», «по отдельному графику»): проверить его нельзя.',
+    action: 'Ничего делать не нужно; если срок известен, его можно указать явно.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/deadlineKinds': typeof DEADLINE_KIND_ISSUES;
+  }
+}
 
 export const deadlineUnparsed: Rule = ({ read }) =>
   read.activities.flatMap((a) =>

@@ -1,6 +1,21 @@
 /** duplicate-number (error): two activities with the same number. */
 import { issueAt, type Rule } from './common';
 import { numberKey, restartsPerSection } from './numberKey';
+import { defineIssues } from '../../issue';
+
+export const DUPLICATE_NUMBER_ISSUES = defineIssues('plan-numbers', {
+  'duplicate-number': {
+    severity: 'error',
+    title: 'Номер повторяется',
+    description: 'Номер мероприятия повторяется; указывается строка, где он уже был.',
+    action: 'Перенумеруйте мероприятия, чтобы номера не повторялись.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/duplicateNumber': typeof DUPLICATE_NUMBER_ISSUES;
+  }
+}
 
 export const duplicateNumber: Rule = ({ read }) => {
   const restart = restartsPerSection(read.meta);

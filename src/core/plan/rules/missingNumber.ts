@@ -1,5 +1,20 @@
 /** missing-number (warning): an activity row without its number. */
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const MISSING_NUMBER_ISSUES = defineIssues('plan-numbers', {
+  'missing-number': {
+    severity: 'warning',
+    title: 'Нет номера',
+    description: 'У мероприятия нет номера.',
+    action: 'Пронумеруйте мероприятие.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/missingNumber': typeof MISSING_NUMBER_ISSUES;
+  }
+}
 
 export const missingNumber: Rule = ({ read }) => {
   const c = read.col('number');

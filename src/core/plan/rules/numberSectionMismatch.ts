@@ -1,5 +1,20 @@
 /** number-section-mismatch (warning): "2.3" under section 3. */
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const NUMBER_SECTION_ISSUES = defineIssues('plan-numbers', {
+  'number-section-mismatch': {
+    severity: 'warning',
+    title: 'Номер не из своего раздела',
+    description: 'Номер не соответствует разделу («2.3» в разделе 3).',
+    action: 'Исправьте номер или перенесите мероприятие в раздел, с номера которого он начинается.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/numberSectionMismatch': typeof NUMBER_SECTION_ISSUES;
+  }
+}
 
 export const numberSectionMismatch: Rule = ({ read }) =>
   read.meta.flatMap((m) => {

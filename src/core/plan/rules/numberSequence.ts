@@ -4,6 +4,22 @@
  */
 import { issueAt, type Rule } from './common';
 import { restartsPerSection } from './numberKey';
+import { defineIssues } from '../../issue';
+
+export const NUMBER_SEQUENCE_ISSUES = defineIssues('plan-numbers', {
+  'number-sequence': {
+    severity: 'warning',
+    title: 'Номер пропущен или не по порядку',
+    description:
+      'Номер пропущен («1.2», затем «1.5») или нарушен порядок. Нумерация, начинающаяся в каждом разделе заново, допускается.',
+    action: 'Перенумеруйте мероприятия по порядку.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/numberSequence': typeof NUMBER_SEQUENCE_ISSUES;
+  }
+}
 
 export const numberSequence: Rule = ({ read }) => {
   const restart = restartsPerSection(read.meta);

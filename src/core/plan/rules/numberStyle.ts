@@ -2,8 +2,24 @@
  * number-style (warning): numbers Excel turned into dates, unreadable numbers, and a style that
  * changes midway ("9." then "10").
  */
-import type { Issue } from '../../issue';
+import { defineIssues, type Issue } from '../../issue';
 import { issueAt, type Rule } from './common';
+
+export const NUMBER_STYLE_ISSUES = defineIssues('plan-numbers', {
+  'number-style': {
+    severity: 'warning',
+    title: 'Номер записан иначе, чем остальные',
+    description:
+      'Номер записан не так, как остальные («9.», затем «10»); номер хранится как дата (Excel превратил «1.1» в 01.01) или как число, потерявшее ноль (1.1 вместо «1.10» после «1.9»); номер и название в одной ячейке («1.2 Семинар…»); в столбце номера не номер.',
+    action:
+      'Задайте ячейке текстовый формат и запишите номер так же, как остальные; название мероприятия перенесите в его столбец.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/numberStyle': typeof NUMBER_STYLE_ISSUES;
+  }
+}
 
 export const numberStyle: Rule = ({ read }) => {
   const c = read.col('number');

@@ -2,6 +2,22 @@
 import { formatDateRu } from '../../text';
 import { classifyStatus } from '../status';
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const OVERDUE_ISSUES = defineIssues('plan-deadlines', {
+  'activity-overdue': {
+    severity: 'warning',
+    title: 'Срок истёк, выполнение не отмечено',
+    description:
+      'Есть столбец «Отметка о выполнении», срок мероприятия истёк (раньше даты проверки), а выполнение не отмечено. Вместе с ним выдаются счётчики статусов.',
+    action: 'Отметьте выполнение или перенесите срок.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/overdue': typeof OVERDUE_ISSUES;
+  }
+}
 
 export const activityOverdue: Rule = ({ read, asOf }) => {
   const c = read.col('status');

@@ -4,10 +4,37 @@
  */
 import type { ColumnRole, PlanActivity } from '../types';
 import { issueAt, quote, type Rule } from './common';
+import { defineIssues } from '../../issue';
+
+export const REQUIRED_FIELD_ISSUES = defineIssues('plan-activities', {
+  'missing-title': {
+    severity: 'error',
+    title: 'Нет названия мероприятия',
+    description: 'У мероприятия нет названия.',
+    action: 'Впишите название мероприятия.',
+  },
+  'missing-deadline': {
+    severity: 'error',
+    title: 'Нет срока',
+    description: 'Не указан срок.',
+    action: 'Укажите срок: дату, месяц, квартал или «в течение года».',
+  },
+  'missing-responsible': {
+    severity: 'error',
+    title: 'Нет ответственных',
+    description: 'Не указаны ответственные исполнители.',
+    action: 'Укажите ответственных исполнителей.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/requiredFields': typeof REQUIRED_FIELD_ISSUES;
+  }
+}
 
 function missing(
   role: ColumnRole,
-  code: string,
+  code: keyof typeof REQUIRED_FIELD_ISSUES,
   isEmpty: (a: PlanActivity) => boolean,
   what: string,
   fix: string,

@@ -2,9 +2,24 @@
  * section-number (warning): section numerals typed with Cyrillic look-alikes ("У" for V) and
  * section numbers skipped or out of order.
  */
-import type { Issue } from '../../issue';
+import { defineIssues, type Issue } from '../../issue';
 import { toRoman } from '../../text';
 import { issueAt, type Rule } from './common';
+
+export const SECTION_NUMBER_ISSUES = defineIssues('plan-numbers', {
+  'section-number': {
+    severity: 'warning',
+    title: 'Неверный номер раздела',
+    description:
+      'Номер раздела набран кириллическими буквами («У» вместо V), раздел пропущен («I», затем «III») или идёт не по порядку.',
+    action: 'Наберите римские цифры латинскими буквами и пронумеруйте разделы по порядку.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/sectionNumber': typeof SECTION_NUMBER_ISSUES;
+  }
+}
 
 export const sectionNumber: Rule = ({ read }) => {
   const issues: Issue[] = [];

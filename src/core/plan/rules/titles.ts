@@ -3,10 +3,31 @@
  * similar-title (info): near duplicates. Both are one pass with hash buckets (a normalised title,
  * a sorted set of word stems), never a comparison of every pair.
  */
-import type { Issue } from '../../issue';
+import { defineIssues, type Issue } from '../../issue';
 import { fixLookalikes, foldKey } from '../../text';
 import type { PlanRead } from '../read';
 import { issueAt, quote, type Rule } from './common';
+
+export const TITLE_ISSUES = defineIssues('plan-activities', {
+  'duplicate-title': {
+    severity: 'warning',
+    title: 'Мероприятие повторяется',
+    description: 'Мероприятие слово в слово повторяет другое; называются обе строки и их разделы.',
+    action: 'Удалите повтор или уточните, чем мероприятия различаются.',
+  },
+  'similar-title': {
+    severity: 'info',
+    title: 'Похожие мероприятия',
+    description:
+      'Мероприятие почти совпадает с другим (те же слова в другом порядке или в других формах).',
+    action: 'Проверьте, не повтор ли это.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/titles': typeof TITLE_ISSUES;
+  }
+}
 
 function sectionName(read: PlanRead, index: number): string {
   const s = read.sections[index];

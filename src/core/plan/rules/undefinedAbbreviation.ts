@@ -3,10 +3,26 @@
  * first cell. Once per token in the set the caller shares: one sheet for checkSheet, the whole file
  * for checkWorkbook.
  */
-import type { Issue } from '../../issue';
+import { defineIssues, type Issue } from '../../issue';
 import { findUnknownAbbreviations } from '../executors';
 import type { ColumnRole } from '../types';
 import { issueAt, type Rule } from './common';
+
+export const ABBREVIATION_ISSUES = defineIssues('plan-activities', {
+  'undefined-abbreviation': {
+    severity: 'warning',
+    title: 'Сокращение не расшифровано',
+    description:
+      'Сокращение из заглавных букв не расшифровано ни в книге, ни в словаре настроек и не входит в список стандартных. Один раз на файл.',
+    action:
+      'Расшифруйте его при первом упоминании («Полное название (далее — СОКР)») или добавьте в словарь сокращений в настройках.',
+  },
+});
+declare module '../../issue' {
+  interface IssueRegistry {
+    'plan/rules/undefinedAbbreviation': typeof ABBREVIATION_ISSUES;
+  }
+}
 
 /** Two capitals in a row (Latin look-alikes too): a text without them has no abbreviation. */
 const CAPITALS = /[A-ZА-ЯЁ]{2}/;
