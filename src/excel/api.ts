@@ -30,6 +30,8 @@ export interface XlRangeFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
   columnWidth: number;
+  /** Row height in points (ExcelApi 1.2). */
+  rowHeight: number;
   borders: {
     getItem(
       index:
@@ -77,11 +79,22 @@ export interface XlRange extends XlLoadable {
   getMergedAreasOrNullObject(): XlRangeAreas;
 }
 
+/** A defined name; `visible` false hides it from Excel's name box and name manager. */
+export interface XlNamedItem extends XlLoadable {
+  readonly isNullObject: boolean;
+  readonly name: string;
+  /** What the name refers to, e.g. "='Свод'!$A$1" or a constant '="index"' (ExcelApi 1.7). */
+  readonly formula: unknown;
+  visible: boolean;
+  delete(): void;
+}
+
+/** workbook.names (workbook scope) or worksheet.names (that sheet's scope, ExcelApi 1.4). */
 export interface XlNamedItemCollection extends XlLoadable {
-  /** formula: what the name refers to, e.g. "='Свод'!$A$1". */
   readonly items: Array<{ readonly name: string; readonly formula: unknown }>;
   getItem(name: string): { delete(): void };
-  add(name: string, reference: string, comment?: string): unknown;
+  getItemOrNullObject(name: string): XlNamedItem;
+  add(name: string, reference: string, comment?: string): { visible: boolean };
 }
 
 export interface XlWorksheet extends XlLoadable {
@@ -90,11 +103,19 @@ export interface XlWorksheet extends XlLoadable {
   name: string;
   position: number;
   tabColor: string;
-  readonly visibility: string;
+  /** "Visible", "Hidden" or "VeryHidden" (set: ExcelApi 1.2). */
+  visibility: string;
+  /** Names scoped to this sheet (ExcelApi 1.4): the marker of a generated sheet lives here. */
+  readonly names: XlNamedItemCollection;
   getRange(address?: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   delete(): void;
   activate(): void;
+  /** A copy of the sheet, its names included (ExcelApi 1.10). */
+  copy(
+    positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End',
+    relativeTo?: XlWorksheet,
+  ): XlWorksheet;
   readonly freezePanes: {
     freezeAt(frozenRange: string): void;
     freezeRows(count?: number): void;

@@ -1,38 +1,53 @@
 /**
- * Applies a WorkbookPatch to the open workbook through office.js.
+ * Applies a WorkbookPatch to the open workbook through office.js: the office.js adapter. It reads
+ * the workbook for the patch policy (./state.ts), lets the policy decide (src/core/workbook/
+ * policy.ts) and carries the plan out; it decides nothing itself.
  *
- * - Sheets the add-in generated are found by worksheet id in workbook.settings and only those are
- *   cleared and rewritten; a patch name that a user sheet already holds gets a free variant.
+ * - Generated sheets are rewritten in place (cleared, renamed back if the user renamed them), so
+ *   the user's own formulas pointing at them keep working; an edited one is first copied for the
+ *   user (ExcelApi 1.10; older clients rename it for the user and get a new sheet).
  * - Writes go in batches sized by their JSON (well under Excel's 5 MB per request), one sync each,
  *   with calculation suspended; calculation mode is switched to manual for the run and restored
  *   even when the run fails.
  * - After every batch the progress is stored in the same request, so a cancelled or interrupted
- *   run resumes where it stopped when given the same patch again.
+ *   run resumes where it stopped when given the same patch again — but only when the workbook still
+ *   holds every sheet as the run left it; otherwise (a sheet deleted or renamed meanwhile) the run
+ *   starts over, which the policy makes safe.
  */
 import type { WorkbookPatch } from '../core/patch';
 import { quoteSheet } from '../core/patch';
-import type { ApiSupport, XlContext, XlWorksheet } from './api';
-import { executeWrite } from './execute';
-import { DEFAULT_BATCH_BYTES, callBytes } from './payload';
-import { groupBatches, planWrites, type PlannedOp } from './plan';
+import { fingerprintSheetPatch } from '../core/workbook/fingerprint';
+import { planApply, type ApplyPlan, type ApplyReport } from '../core/workbook/policy';
+import { resolvePatchNames } from '../core/workbook/references';
 import {
-  CLI_REGISTRY_SHEET,
-  GENERATED_SETTING,
-  PROGRESS_SETTING,
-  fingerprint as patchFingerprint,
-  readProgress,
-  readRegistry,
-  type Progress,
-  type Registry,
-} from './registry';
-import { sheetNameKey, uniqueSheetName } from './sheetName';
-import { splitSheetAddress } from './address';
+  GENERATOR_VERSION,
+  LEGACY_SETTING,
+  MARKER_NAME,
+  markerFormula,
+  registryRows,
+  type RegistryEntry,
+} from '../core/workbook/registry';
+import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
+import type { ApiSupport, XlContext, XlWorksheet } from './api';
+import { DEFAULT_BATCH_BYTES, callBytes } from './payload';
+import { PROGRESS_SETTING, fingerprint as patchFingerprint, type Progress } from './progress';
+import { readWorkbook, type ExcelWorkbook } from './state';
 import { ExcelSupportError, checkSupport, officeRequirements, type Features } from './support';
+import { sendBatch } from './sendBatch';
+import { groupBatches, planWrites, type PlannedOp } from './writeBatches';
 
 export interface ApplyProgress {
   /** Write batches done, out of total. */
   done: number;
   total: number;
+  /**
+   * What is being done: reading the workbook and making the sheets ('prepare'), writing values and
+   * formulas of every sheet ('content'), then their formats ('format').
+   */
+  phase: 'prepare' | 'content' | 'format';
+  /** How far the phase got through the patch's sheets (1-based position of the last one written). */
+  sheet: number;
+  sheets: number;
 }
 
 export interface ApplyOptions {
@@ -45,230 +60,155 @@ export interface ApplyOptions {
   budgetBytes?: number;
 }
 
-export interface ApplyReport {
-  status: 'done' | 'cancelled';
-  /** Requests sent (context.sync calls) by this run. */
-  syncs: number;
-  /** Write batches in the whole patch, and the batch this run started at (0 unless resumed). */
-  totalBatches: number;
-  startedAt: number;
-  /** Estimated size of the largest write batch and of all batches sent by this run. */
-  largestBatchBytes: number;
-  totalBytes: number;
-  created: string[];
-  replaced: string[];
-  removed: string[];
-  /** Patch sheets that got another name because a user sheet already had theirs. */
-  renamed: Array<{ wanted: string; actual: string }>;
-  /** Russian notes on features the client lacks. */
-  warnings: string[];
-}
-
-interface SheetInfo {
-  id: string;
-  name: string;
-}
-
-interface WorkbookState {
-  sheets: SheetInfo[];
-  registry: Registry;
-  progress: Progress | null;
-  nameList: string[];
-  calculationMode: string | null;
-}
-
-async function loadState(context: XlContext, features: Features): Promise<WorkbookState> {
-  const wb = context.workbook;
-  const sheets = wb.worksheets;
-  sheets.load('items/name,items/id');
-  const registry = wb.settings.getItemOrNullObject(GENERATED_SETTING);
-  registry.load('value');
-  const progress = wb.settings.getItemOrNullObject(PROGRESS_SETTING);
-  progress.load('value');
-  wb.names.load('items/name,items/formula');
-  if (features.suspendCalculation) wb.application.load('calculationMode');
-  await context.sync();
-  const state: WorkbookState = {
-    sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })),
-    registry: registry.isNullObject ? {} : readRegistry(parseSetting(registry.value)),
-    progress: progress.isNullObject ? null : readProgress(parseSetting(progress.value)),
-    nameList: wb.names.items.map((n) => n.name),
-    calculationMode: features.suspendCalculation ? wb.application.calculationMode : null,
-  };
-  if (state.sheets.some((s) => sheetNameKey(s.name) === sheetNameKey(CLI_REGISTRY_SHEET))) {
-    const used = sheets.getItem(CLI_REGISTRY_SHEET).getUsedRangeOrNullObject(true);
-    used.load('values');
-    await context.sync();
-    if (!used.isNullObject) adoptCliSheets(state, used.values, wb.names.items);
-  }
-  return state;
-}
-
-/**
- * Sheets the command line generated into this file: src/xlsx/write.ts lists them in a veryHidden
- * sheet "_shnor" (key, sheet, fingerprint, version, defined name), and the defined name follows the
- * sheet when the user renames it. Recorded here so the add-in replaces them instead of adding copies.
- */
-function adoptCliSheets(
-  state: WorkbookState,
-  rows: unknown[][],
-  names: Array<{ name: string; formula: unknown }>,
-): void {
-  const header = (rows[0] ?? []).map((h) => String(h));
-  const col = (title: string) => header.indexOf(title);
-  const [keyCol, sheetCol, nameCol] = [col('key'), col('sheet'), col('definedName')];
-  if (keyCol < 0 || sheetCol < 0) return;
-  const known = new Set(Object.values(state.registry));
-  const formulaOf = new Map(names.map((n) => [n.name.toLowerCase(), String(n.formula)]));
-  for (const row of rows.slice(1)) {
-    const key = String(row[keyCol] ?? '');
-    if (!key || known.has(key)) continue;
-    const target =
-      nameCol >= 0 ? formulaOf.get(String(row[nameCol] ?? '').toLowerCase()) : undefined;
-    const name = target
-      ? splitSheetAddress(target.replace(/^=/, '')).sheet
-      : String(row[sheetCol] ?? '');
-    const sheet = state.sheets.find(
-      (s) => sheetNameKey(s.name) === sheetNameKey(name) && !(s.id in state.registry),
-    );
-    if (!sheet) continue;
-    state.registry[sheet.id] = key;
-    known.add(key);
-  }
-}
-
-/** Settings hold JSON text (office.js would also accept objects; text survives every client). */
-function parseSetting(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return null;
-  }
+interface Run {
+  context: XlContext;
+  features: Features & { copySheet: boolean };
+  report: ApplyReport;
 }
 
 function saveSetting(context: XlContext, key: string, value: unknown): void {
   context.workbook.settings.add(key, JSON.stringify(value));
 }
 
-/** Sheets a run interrupted during creation left behind: adopt them so they are not duplicated. */
-function adoptInterrupted(state: WorkbookState): void {
-  if (!state.progress) return;
-  const known = new Set(Object.values(state.registry));
-  for (const [key, name] of Object.entries(state.progress.names)) {
-    if (known.has(key)) continue;
-    const sheet = state.sheets.find(
-      (s) => sheetNameKey(s.name) === sheetNameKey(name) && !(s.id in state.registry),
-    );
-    if (sheet) state.registry[sheet.id] = key;
-  }
+/** Registry rows written as text ("@" first, so nothing turns into a number or a formula). */
+function writeRegistry(ws: XlWorksheet, entries: RegistryEntry[]): void {
+  const rows = registryRows(entries);
+  const range = ws.getRange(`A1:E${rows.length}`);
+  range.numberFormat = rows.map((r) => r.map(() => '@'));
+  range.values = rows;
 }
 
-interface Structure {
-  names: Record<string, string>;
-  registry: Registry;
-  /** Sheet names in workbook order after the structure step. */
-  order: string[];
+/** The run's plan as it stands now: is it the one the saved progress was writing? */
+function canResume(plan: ApplyPlan, progress: Progress | null, fp: string): boolean {
+  if (progress?.fingerprint !== fp || progress.stage !== 'content') return false;
+  const keys = Object.keys(progress.names);
+  return (
+    plan.create.length === 0 &&
+    plan.keep.length === 0 &&
+    plan.remove.length === 0 &&
+    plan.unmark.length === 0 &&
+    plan.replace.length === keys.length &&
+    plan.replace.every((r) => r.sheet === r.name && progress.names[r.key] === r.name)
+  );
 }
 
 /**
- * Deletes removed generated sheets, clears the generated sheets being rewritten, creates the new
- * ones and records them: two requests, however many sheets.
+ * The structure request: hand edited sheets to the user, take markers off copies, delete removed
+ * sheets, clear and rename the replaced ones, create the new ones, mark them, write the registry
+ * (fingerprints blank until the content is in) and drop the old registrations. Returns the sheet
+ * order the workbook will have after it.
  */
-async function prepareSheets(
-  context: XlContext,
-  patch: WorkbookPatch,
-  state: WorkbookState,
-  features: Features,
-  fp: string,
-  report: ApplyReport,
-  calculationMode: string | undefined,
-): Promise<Structure> {
+async function prepareStructure(
+  run: Run,
+  plan: ApplyPlan,
+  read: ExcelWorkbook,
+  progress: Progress,
+): Promise<string[]> {
+  const { context, features } = run;
   const wb = context.workbook;
-  adoptInterrupted(state);
-  const live = new Set(state.sheets.map((s) => s.id));
-  const registry: Registry = {};
-  for (const [id, key] of Object.entries(state.registry)) if (live.has(id)) registry[id] = key;
-  const idByKey = new Map(Object.entries(registry).map(([id, key]) => [key, id]));
-  const patchKeys = new Set(patch.sheets.map((s) => s.key));
-  const removeIds = new Set(
-    patch.removeKeys.filter((k) => !patchKeys.has(k) && idByKey.has(k)).map((k) => idByKey.get(k)!),
-  );
-  const reusedIds = new Set(
-    patch.sheets.filter((s) => idByKey.has(s.key)).map((s) => idByKey.get(s.key)!),
-  );
+  const byName = (name: string) => wb.worksheets.getItem(read.ids.get(name)!);
+  const order = read.state.sheets.map((s) => s.name);
+  const replacedKeys = new Set(plan.replace.map((r) => r.key));
+  const create = [...plan.create];
+  const replace = [...plan.replace];
+  const renames: Array<{ ws: XlWorksheet; from: string; to: string }> = [];
+  /** Keys whose sheet is copied for the user and rewritten in place: it keeps its marker. */
+  const marked = new Set<string>();
 
-  // Names held by sheets that stay as they are (the user's, and generated ones not in this patch).
-  const taken = new Set(
-    state.sheets
-      .filter((s) => !removeIds.has(s.id) && !reusedIds.has(s.id))
-      .map((s) => sheetNameKey(s.name)),
-  );
-  const sorted = [...patch.sheets].sort((a, b) => a.order - b.order);
-  const names: Record<string, string> = {};
-  for (const s of sorted) {
-    const actual = uniqueSheetName(s.name, taken);
-    taken.add(sheetNameKey(actual));
-    names[s.key] = actual;
-    if (actual !== s.name) report.renamed.push({ wanted: s.name, actual });
-  }
-  saveSetting(context, PROGRESS_SETTING, {
-    fingerprint: fp,
-    stage: 'structure',
-    done: 0,
-    total: 0,
-    names,
-    calculationMode,
-  } satisfies Progress);
-
-  const byId = new Map(state.sheets.map((s) => [s.id, s]));
-  const added: Array<{ key: string; sheet: XlWorksheet }> = [];
-  for (const s of sorted) {
-    if (!idByKey.has(s.key)) {
-      const ws = wb.worksheets.add(names[s.key]);
-      ws.load('id');
-      added.push({ key: s.key, sheet: ws });
-      report.created.push(names[s.key]!);
+  for (const k of plan.keep) {
+    const original = byName(k.sheet);
+    if (replacedKeys.has(k.key) && features.copySheet) {
+      const copy = original.copy('After', original);
+      copy.name = k.as;
+      copy.names.getItem(MARKER_NAME).delete();
+      marked.add(k.key);
+      order.splice(order.indexOf(k.sheet) + 1, 0, k.as);
+    } else {
+      // No copy before ExcelApi 1.10 (or the key is removed): the sheet itself becomes the user's.
+      original.names.getItem(MARKER_NAME).delete();
+      renames.push({ ws: original, from: k.sheet, to: k.as });
+      const i = replace.findIndex((r) => r.key === k.key);
+      if (i >= 0) create.push({ key: k.key, name: replace.splice(i, 1)[0]!.name });
     }
   }
-  // Reused sheets: clear everything, then rename in two steps so names can swap between them.
-  const renames: Array<{ ws: XlWorksheet; name: string }> = [];
-  let temp = 0;
-  for (const s of sorted) {
-    const id = idByKey.get(s.key);
-    if (id === undefined) continue;
-    const ws = wb.worksheets.getItem(id);
+  for (const name of plan.unmark) byName(name).names.getItem(MARKER_NAME).delete();
+  for (const r of replace) {
+    const ws = byName(r.sheet);
     const whole = ws.getRange();
     whole.unmerge();
     whole.conditionalFormats.clearAll();
     whole.clear('All');
     ws.freezePanes.unfreeze();
     if (features.autoFilter) ws.autoFilter.remove();
-    report.replaced.push(names[s.key]!);
-    if (byId.get(id)?.name !== names[s.key]) {
-      ws.name = `~shnor~${temp++}`;
-      renames.push({ ws, name: names[s.key]! });
+    if (r.sheet !== r.name) renames.push({ ws, from: r.sheet, to: r.name });
+  }
+  // Renames in two steps, so names can swap between sheets; deletions in between free theirs.
+  renames.forEach((r, i) => (r.ws.name = `~shnor~${i}`));
+  for (const r of plan.remove) {
+    byName(r.sheet).delete();
+    order.splice(order.indexOf(r.sheet), 1);
+  }
+  if (read.registrySheet && !plan.registry) {
+    byName(read.registrySheet).delete();
+    order.splice(order.indexOf(read.registrySheet), 1);
+  }
+  for (const r of renames) {
+    r.ws.name = r.to;
+    order[order.indexOf(r.from)] = r.to;
+  }
+  const added = new Map<string, XlWorksheet>();
+  for (const c of create) {
+    added.set(c.name, wb.worksheets.add(c.name));
+    order.push(c.name);
+  }
+  const marks = [
+    ...plan.mark.filter((m) => !marked.has(m.key)),
+    ...create
+      .filter((c) => !plan.mark.some((m) => m.key === c.key))
+      .map((c) => ({ key: c.key, sheet: c.name })),
+  ];
+  for (const m of marks) {
+    const ws =
+      added.get(m.sheet) ?? byName(replace.find((r) => r.name === m.sheet)?.sheet ?? m.sheet);
+    ws.names.add(MARKER_NAME, markerFormula(m.key)).visible = false;
+  }
+  if (plan.registry) {
+    let registry: XlWorksheet;
+    let hidden = false;
+    if (read.registrySheet) {
+      registry = byName(read.registrySheet);
+      registry.getRange().clear('All');
+      hidden = read.state.sheets.some(
+        (s) => s.name === read.registrySheet && s.visibility === 'veryHidden',
+      );
+    } else {
+      registry = wb.worksheets.add(REGISTRY_SHEET);
+      order.push(REGISTRY_SHEET);
     }
+    // Only when needed: Excel cannot undo a change of visibility, and setting it would empty the
+    // user's undo list on every run.
+    if (!hidden) registry.visibility = 'VeryHidden';
+    writeRegistry(registry, registryEntries(plan, null));
   }
-  for (const r of renames) r.ws.name = r.name;
-  for (const id of removeIds) {
-    wb.worksheets.getItem(id).delete();
-    report.removed.push(byId.get(id)!.name);
-    delete registry[id];
-  }
+  for (const name of plan.dropNames) wb.names.getItem(name).delete();
+  if (read.legacySetting) wb.settings.getItemOrNullObject(LEGACY_SETTING).delete();
+  saveSetting(context, PROGRESS_SETTING, progress);
   await context.sync();
-  report.syncs++;
-  for (const a of added) registry[a.sheet.id] = a.key;
-
-  const order = state.sheets
-    .filter((s) => !removeIds.has(s.id))
-    .map((s) => (reusedIds.has(s.id) ? names[registry[s.id]!]! : s.name));
-  order.push(...added.map((a) => names[a.key]!));
-  return { names, registry, order };
+  return order;
 }
 
-function batchBytes(batch: PlannedOp[]): number {
-  return batch.reduce((n, p) => n + p.bytes, 0);
+/** Registry rows after the apply; the patch's sheets without fingerprints until written. */
+function registryEntries(plan: ApplyPlan, prints: Map<string, string> | null): RegistryEntry[] {
+  return [
+    ...plan.kept,
+    ...Object.entries(plan.names).map(([key, sheet]) => ({
+      key,
+      sheet,
+      fingerprint: prints?.get(key) ?? '',
+      version: GENERATOR_VERSION,
+      definedName: MARKER_NAME,
+    })),
+  ];
 }
 
 /** "A1:B2" → "$A$1:$B$2". */
@@ -279,110 +219,110 @@ function absolute(range: string): string {
   );
 }
 
-/** Names, sheet order, the active sheet, and forgetting the finished progress: one request. */
+/** Names, sheet order, the active sheet, the registry's fingerprints, forgetting the progress. */
 function queueFinish(
   context: XlContext,
   patch: WorkbookPatch,
-  existingNames: string[],
-  names: Record<string, string>,
+  plan: ApplyPlan,
+  read: ExcelWorkbook,
   order: string[],
 ): void {
   const wb = context.workbook;
-  const actualByName = new Map(patch.sheets.map((s) => [s.name, names[s.key] ?? s.name]));
   const patchNames = new Set(patch.names.map((n) => n.name.toLowerCase()));
-  for (const name of existingNames)
-    if (patchNames.has(name.toLowerCase())) wb.names.getItem(name).delete();
-  for (const n of patch.names) {
-    const sheet = actualByName.get(n.sheet) ?? n.sheet;
-    wb.names.add(n.name, `=${quoteSheet(sheet)}!${absolute(n.range)}`, n.comment);
+  for (const n of read.state.names ?? [])
+    if (patchNames.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
+  for (const n of patch.names)
+    wb.names.add(n.name, `=${quoteSheet(n.sheet)}!${absolute(n.range)}`, n.comment);
+  if (order.some((n, i) => plan.order[i] !== n))
+    plan.order.forEach((name, i) => (wb.worksheets.getItem(name).position = i));
+  if (plan.registry) {
+    const prints = new Map(patch.sheets.map((s) => [s.key, fingerprintSheetPatch(s)]));
+    writeRegistry(wb.worksheets.getItem(REGISTRY_SHEET), registryEntries(plan, prints));
   }
-  // Generated sheets go after all others, in patch order; moved only when not already so.
-  const wanted = [...patch.sheets].sort((a, b) => a.order - b.order).map((s) => names[s.key]!);
-  const tail = order.slice(order.length - wanted.length);
-  if (wanted.some((n, i) => tail[i] !== n)) {
-    const last = order.length - 1;
-    for (const n of wanted) wb.worksheets.getItem(n).position = last;
-  }
-  if (patch.activeSheet)
-    wb.worksheets.getItem(actualByName.get(patch.activeSheet) ?? patch.activeSheet).activate();
+  if (plan.activeSheet) wb.worksheets.getItem(plan.activeSheet).activate();
   wb.settings.getItemOrNullObject(PROGRESS_SETTING).delete();
+}
+
+function batchBytes(batch: PlannedOp[]): number {
+  return batch.reduce((n, p) => n + p.bytes, 0);
 }
 
 /** Structure (unless resuming), then the write batches, then the finishing request. */
 async function writeAll(
-  context: XlContext,
+  run: Run,
   patch: WorkbookPatch,
   options: ApplyOptions,
-  state: WorkbookState,
-  features: Features,
-  fp: string,
-  report: ApplyReport,
+  read: ExcelWorkbook,
   savedMode: string | undefined,
 ): Promise<void> {
+  const { context, report, features } = run;
   const budget = options.budgetBytes ?? DEFAULT_BATCH_BYTES;
-  const app = context.workbook.application;
-  const resume =
-    state.progress?.fingerprint === fp && state.progress.stage === 'content'
-      ? state.progress
-      : null;
-  let names: Record<string, string>;
-  let order: string[];
-  if (resume) {
-    names = resume.names;
-    order = state.sheets.map((s) => s.name);
-    report.startedAt = resume.done;
-  } else {
-    const structure = await prepareSheets(context, patch, state, features, fp, report, savedMode);
-    names = structure.names;
-    order = structure.order;
-    saveSetting(context, GENERATED_SETTING, structure.registry);
-  }
+  const plan = planApply(read.state, patch);
+  const resolved = resolvePatchNames(patch, plan.names);
+  const fp = patchFingerprint(patch);
+  const resume = canResume(plan, read.progress, fp) ? read.progress! : null;
   const progress: Progress = {
     fingerprint: fp,
     stage: 'content',
-    done: report.startedAt,
+    done: resume?.done ?? 0,
     total: 0,
-    names,
+    names: plan.names,
+    report: resume?.report ?? {
+      created: plan.report.created,
+      replaced: plan.report.replaced,
+      removed: plan.report.removed,
+      renamedToAvoidClash: plan.report.renamedToAvoidClash,
+      changedByUser: plan.report.changedByUser,
+    },
   };
   if (savedMode !== undefined) progress.calculationMode = savedMode;
+  Object.assign(report, plan.report, { status: 'done', warnings: report.warnings });
+  // A resumed run also says what the whole run did, from its first request on.
+  if (resume?.report) report.wholeRun = resume.report;
+  report.startedAt = progress.done;
   // Every batch also carries the progress record (sheet names included): leave room for it.
   const progressBytes = callBytes({ key: PROGRESS_SETTING, value: JSON.stringify(progress) });
   const writeBudget = Math.max(budget / 2, budget - progressBytes);
-  const planned = planWrites(patch, names, { budgetBytes: writeBudget, features });
-  const batches = groupBatches(planned, writeBudget);
+  const batches = groupBatches(
+    planWrites(resolved, plan.names, { budgetBytes: writeBudget, features }),
+    writeBudget,
+  );
   report.totalBatches = progress.total = batches.length;
-  if (!resume) {
-    saveSetting(context, PROGRESS_SETTING, progress);
-    await context.sync();
-    report.syncs++;
-  }
-  for (let i = report.startedAt; i < batches.length; i++) {
+  const sheets = patch.sheets.length;
+  options.onProgress?.({
+    done: progress.done,
+    total: batches.length,
+    phase: 'prepare',
+    sheet: 0,
+    sheets,
+  });
+  const order = resume
+    ? read.state.sheets.map((s) => s.name)
+    : await prepareStructure(run, plan, read, progress);
+  for (let i = progress.done; i < batches.length; i++) {
     if (options.signal?.aborted) {
       report.status = 'cancelled';
       return;
     }
     const batch = batches[i]!;
-    if (features.suspendCalculation) app.suspendApiCalculationUntilNextSync();
-    const sheets = new Map<string, XlWorksheet>();
-    for (const { op } of batch) {
-      let ws = sheets.get(op.sheet);
-      if (!ws) {
-        ws = context.workbook.worksheets.getItem(op.sheet);
-        sheets.set(op.sheet, ws);
-      }
-      executeWrite(ws, op);
-    }
-    saveSetting(context, PROGRESS_SETTING, { ...progress, done: i + 1 });
-    await context.sync();
-    report.syncs++;
+    await sendBatch(context, batch, {
+      suspendCalculation: features.suspendCalculation,
+      progress: { ...progress, done: i + 1 },
+    });
     const bytes = batchBytes(batch);
-    report.totalBytes += bytes;
-    report.largestBatchBytes = Math.max(report.largestBatchBytes, bytes);
-    options.onProgress?.({ done: i + 1, total: batches.length });
+    report.totalBytes! += bytes;
+    report.largestBatchBytes = Math.max(report.largestBatchBytes!, bytes);
+    const last = batch[batch.length - 1]!;
+    options.onProgress?.({
+      done: i + 1,
+      total: batches.length,
+      phase: last.phase,
+      sheet: last.sheet,
+      sheets,
+    });
   }
-  queueFinish(context, patch, state.nameList, names, order);
+  queueFinish(context, resolved, plan, read, order);
   await context.sync();
-  report.syncs++;
 }
 
 export async function applyPatch(
@@ -390,52 +330,55 @@ export async function applyPatch(
   patch: WorkbookPatch,
   options: ApplyOptions = {},
 ): Promise<ApplyReport> {
-  const support = checkSupport(options.api ?? officeRequirements());
+  const api = options.api ?? officeRequirements();
+  const support = checkSupport(api);
   if (!support.ok) throw new ExcelSupportError(support.messages.join(' '));
-  const features = support.features;
+  const features = { ...support.features, copySheet: api.isSetSupported('ExcelApi', '1.10') };
   const report: ApplyReport = {
     status: 'done',
+    names: {},
+    created: [],
+    replaced: [],
+    removed: [],
+    renamedToAvoidClash: [],
+    changedByUser: [],
+    warnings: support.messages,
     syncs: 0,
     totalBatches: 0,
     startedAt: 0,
     largestBatchBytes: 0,
     totalBytes: 0,
-    created: [],
-    replaced: [],
-    removed: [],
-    renamed: [],
-    warnings: support.messages,
   };
   if (options.signal?.aborted) return { ...report, status: 'cancelled' };
 
-  const fp = patchFingerprint(patch);
-  const state = await loadState(context, features);
-  report.syncs++;
+  // Every request of the run is counted, reads included.
+  const original = context;
+  context = {
+    workbook: original.workbook,
+    sync: () => {
+      report.syncs!++;
+      return original.sync();
+    },
+  };
   const app = context.workbook.application;
+  if (features.suspendCalculation) app.load('calculationMode');
+  const read = await readWorkbook(context, { fingerprints: true });
+  const calculationMode = features.suspendCalculation ? app.calculationMode : null;
   // The user's own mode: a run that died with calculation switched to manual saved it.
   const userMode =
-    state.calculationMode === 'Manual' && state.progress?.calculationMode
-      ? state.progress.calculationMode
-      : state.calculationMode;
+    calculationMode === 'Manual' && read.progress?.calculationMode
+      ? read.progress.calculationMode
+      : calculationMode;
   // Manual calculation for the whole run, the user's mode back at the end (also after a failure).
   const switchedMode = features.suspendCalculation && userMode !== null && userMode !== 'Manual';
   const restoreMode = async () => {
     app.calculationMode = userMode!;
     await context.sync();
-    report.syncs++;
   };
+  const run: Run = { context, features, report };
   try {
-    if (switchedMode && state.calculationMode !== 'Manual') app.calculationMode = 'Manual';
-    await writeAll(
-      context,
-      patch,
-      options,
-      state,
-      features,
-      fp,
-      report,
-      switchedMode ? userMode! : undefined,
-    );
+    if (switchedMode && calculationMode !== 'Manual') app.calculationMode = 'Manual';
+    await writeAll(run, patch, options, read, switchedMode ? userMode! : undefined);
   } catch (error) {
     // The original failure matters more than a failed restore.
     if (switchedMode) await restoreMode().catch(() => undefined);

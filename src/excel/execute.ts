@@ -5,7 +5,7 @@
 import { columnLetter } from '../core/grid';
 import type { CellStyle, ConditionalFormat } from '../core/patch';
 import type { XlRangeFormat, XlWorksheet } from './api';
-import type { WriteOp } from './plan';
+import type { WriteOp } from './writeBatches';
 
 const ALIGN: Record<string, string> = {
   left: 'Left',
@@ -71,6 +71,9 @@ export function executeWrite(ws: XlWorksheet, op: WriteOp): void {
       return;
     case 'columnWidth':
       ws.getRange(`${op.column}:${op.column}`).format.columnWidth = op.points;
+      return;
+    case 'rowHeight':
+      ws.getRange(op.rows).format.rowHeight = op.points;
       return;
     case 'hyperlink':
       ws.getRange(op.address).hyperlink = op.link;

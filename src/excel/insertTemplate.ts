@@ -6,8 +6,8 @@
 import type { ApiSupport, XlContext } from './api';
 import { executeWrite } from './execute';
 import { DEFAULT_BATCH_BYTES } from './payload';
-import { planWrites } from './plan';
-import { sheetNameKey, uniqueSheetName } from './sheetName';
+import { sheetNameKey, freeSheetName } from '../core/workbook/sheetNames';
+import { planWrites } from './writeBatches';
 import { ExcelSupportError, checkSupport, officeRequirements } from './support';
 import { planTemplate } from './template';
 
@@ -21,10 +21,7 @@ export async function insertTemplate(
   sheets.load('items/name');
   await context.sync();
   const template = planTemplate();
-  const name = uniqueSheetName(
-    template.name,
-    new Set(sheets.items.map((s) => sheetNameKey(s.name))),
-  );
+  const name = freeSheetName(template.name, new Set(sheets.items.map((s) => sheetNameKey(s.name))));
   const ws = sheets.add(name);
   const writes = planWrites(
     { sheets: [template], names: [], removeKeys: [] },

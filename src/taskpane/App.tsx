@@ -58,7 +58,7 @@ const useStyles = makeStyles({
   },
   viewTitle: {
     margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalS}`,
-    fontSize: tokens.fontSizeBase500,
+    fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
 });
@@ -145,6 +145,15 @@ function Pane({ host, today, initialView = 'check', runCheck = false }: AppProps
         <h2 className={styles.viewTitle} id={`title-${id}`}>
           {info.title}
         </h2>
+        {view === id ? (
+          <UndoPanel
+            host={host}
+            view={view}
+            onFixUndone={(sheet) => {
+              if (plan?.sheet === sheet) setRecheck((n) => n + 1);
+            }}
+          />
+        ) : null}
         <LimitsBar features={features} view={id} />
         {content}
       </div>
@@ -181,13 +190,6 @@ function Pane({ host, today, initialView = 'check', runCheck = false }: AppProps
         </TabList>
       </header>
       <main className={styles.body}>
-        <UndoPanel
-          host={host}
-          view={view}
-          onFixUndone={(sheet) => {
-            if (plan?.sheet === sheet) setRecheck((n) => n + 1);
-          }}
-        />
         <NoticeBar notice={notice} />
         {settings === null ? (
           <Spinner size="small" label="Загружаю настройки книги…" />

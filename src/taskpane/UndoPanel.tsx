@@ -50,7 +50,6 @@ export function UndoPanel({ host, onFixUndone, view }: UndoPanelProps) {
     const plan = planFixRestore(e, current);
     if (plan.restore.length > 0) await host.restoreCells(e.sheet, plan.restore);
     undo.consume();
-    onFixUndone(e.sheet);
     const parts = [
       plan.restore.length > 0
         ? `На листе «${e.sheet}» возвращено ${plural(plan.restore.length, 'ячейка', 'ячейки', 'ячеек')}.`
@@ -78,16 +77,21 @@ export function UndoPanel({ host, onFixUndone, view }: UndoPanelProps) {
     return { intent: 'success', title: 'Действие отменено', text: parts.join(' ') };
   }
 
-  const run = () =>
-    jobs.run({ title: 'отмена последнего действия', view }, async () => {
-      if (!entry) return;
+  const run = async () => {
+    const undone = await jobs.run({ title: 'отмена последнего действия', view }, async () => {
+      if (!entry) return null;
       setNotice(null);
       try {
         setNotice(entry.kind === 'fix' ? await undoFix(entry) : await undoSheets(entry));
+        return entry;
       } catch (error) {
         setNotice({ intent: 'error', text: russianError(error, 'Отменить не удалось') });
+        return null;
       }
     });
+    // After the job, so the plan view can check the sheet again (one job at a time).
+    if (undone?.kind === 'fix') onFixUndone(undone.sheet);
+  };
 
   if (!entry) return notice ? <NoticeBar notice={notice} /> : null;
   const restorable = canRestore(entry);

@@ -10,8 +10,6 @@ const BY_CODE: Record<string, string> = {
     'Excel не может сделать это сейчас. Если вы редактируете ячейку, закончите ввод (Enter или Esc) и повторите.',
   ItemAlreadyExists:
     'Лист или имя с таким названием уже есть в книге. Переименуйте свой лист и повторите.',
-  ItemNotFound:
-    'Нужный лист не найден: возможно, его переименовали или удалили. Повторите действие.',
   ResponsePayloadSizeLimitExceeded:
     'Лист слишком большой для чтения за один раз. Удалите пустые строки и столбцы после таблицы и повторите.',
   AccessDenied:
@@ -22,6 +20,11 @@ const BY_CODE: Record<string, string> = {
 
 /** Codes whose advice depends on whether the action resumes. */
 const RESUMABLE: Record<string, { resumable: string; other: string }> = {
+  ItemNotFound: {
+    resumable:
+      'лист, в который шла запись, переименовали или удалили. Повторите действие: надстройка проверит книгу и допишет недостающее.',
+    other: 'Нужный лист не найден: возможно, его переименовали или удалили. Повторите действие.',
+  },
   RequestPayloadSizeLimitExceeded: {
     resumable:
       'Excel отказался принять слишком большой объём данных за один раз. Повторите: запись продолжится с места остановки.',

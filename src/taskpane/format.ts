@@ -33,3 +33,8 @@ export function percent(v: number | null): string {
 export function ofTotal(part: number, total: number): string {
   return `${count(part)}${NBSP}из${NBSP}${count(total)}`;
 }
+
+/** The genitive after «из N»: «из 1 листа», «из 21 листа», «из 5 листов». */
+export function ofForm(total: number, one: string, many: string): string {
+  return total % 10 === 1 && total % 100 !== 11 ? one : many;
+}

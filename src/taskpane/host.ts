@@ -5,7 +5,8 @@
  */
 import type { Grid } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
-import type { ApplyProgress, ApplyReport } from '../excel/apply';
+import type { ApplyReport, WorkbookState } from '../core/workbook/policy';
+import type { ApplyProgress } from '../excel/apply';
 
 /** One cell the pane writes into a user's sheet (a fix). */
 export interface CellEdit {
@@ -104,6 +105,8 @@ export interface PaneHost {
   /** Adds the standard plan sheet under a free name and shows it; returns the name. */
   insertTemplate(): Promise<string>;
   generatedSheets(): Promise<GeneratedSheet[]>;
+  /** The workbook as the patch policy sees it (src/core/workbook/policy.ts), for previews. */
+  readWorkbookState(): Promise<WorkbookState>;
   applyPatch(patch: WorkbookPatch, options: WriteOptions): Promise<PaneApplyReport>;
   addChart(spec: ChartSpec): Promise<void>;
   activateSheet(name: string): Promise<void>;

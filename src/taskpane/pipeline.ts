@@ -11,13 +11,18 @@ import type { WorkbookPatch } from '../core/patch';
 import { checkSheet, type SheetCheck } from '../core/plan/check';
 import { findHeader } from '../core/plan/header';
 import { parsePeriodSetting } from '../core/plan/period';
-import { buildReportPatch, INDEX_SHEET } from '../core/report/build';
+import { buildReportPatch } from '../core/report/build';
 import { readRiskFactors } from '../core/report/riskFactors';
 import { readResults, type ResultsRead } from '../core/results/read';
 import type { Settings } from '../core/settings';
 import { addShnorChart } from './chart';
-import { sheetNameKey, uniqueSheetName } from '../excel/sheetName';
-import type { ChartSpec, GeneratedSheet } from './host';
+import {
+  identifySheets,
+  planApply,
+  type ApplyReport,
+  type WorkbookState,
+} from '../core/workbook/policy';
+import type { ChartSpec } from './host';
 
 export function checkPlanSheet(grid: Grid, settings: Settings, asOf: string): SheetCheck {
   const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
@@ -64,6 +69,8 @@ export interface ReportPreview {
   replace: string[];
   /** Generated sheets of an earlier run that go (schools no longer in the data). */
   remove: string[];
+  /** Generated sheets the user edited: kept for the user under another name first. */
+  kept: Array<{ name: string; as: string }>;
 }
 
 export interface ReportPlan {
@@ -72,68 +79,46 @@ export interface ReportPlan {
   preview: ReportPreview;
   criteria: CriteriaResult;
   schools: number;
-  /** Name the index sheet gets in the patch. */
-  indexSheet: string;
+  /** Key of the index sheet in the patch. */
+  indexKey: string;
 }
 
 /**
- * What writing the patch will do, with the names the sheets will really get: a name a user's sheet
- * (or a generated sheet that stays) already holds gets a free variant, as the adapter gives it.
+ * What writing the patch will do, from the one patch policy the adapters follow (planApply), with
+ * the names the sheets will really get: a name a user's sheet holds gets a free variant.
  */
-export function previewPatch(
-  patch: WorkbookPatch,
-  generated: GeneratedSheet[],
-  userSheets: string[],
-): ReportPreview {
-  const byKey = new Map(generated.map((g) => [g.key, g.name]));
-  const inPatch = new Set(patch.sheets.map((s) => s.key));
-  const removed = patch.removeKeys.filter((k) => !inPatch.has(k) && byKey.has(k));
-  const removedSet = new Set(removed);
-  const taken = new Set([
-    ...userSheets.map(sheetNameKey),
-    ...generated
-      .filter((g) => !inPatch.has(g.key) && !removedSet.has(g.key))
-      .map((g) => sheetNameKey(g.name)),
-  ]);
-  const create: string[] = [];
-  const replace: string[] = [];
-  for (const s of [...patch.sheets].sort((a, b) => a.order - b.order)) {
-    const actual = uniqueSheetName(s.name, taken);
-    taken.add(sheetNameKey(actual));
-    (byKey.has(s.key) ? replace : create).push(actual);
-  }
-  return { create, replace, remove: removed.map((k) => byKey.get(k)!) };
+export function previewPatch(patch: WorkbookPatch, state: WorkbookState): ReportPreview {
+  const { report } = planApply(state, patch);
+  return {
+    create: report.created,
+    replace: report.replaced.map((r) => r.name),
+    remove: report.removed,
+    kept: report.changedByUser.flatMap((c) => (c.keptAs ? [{ name: c.name, as: c.keptAs }] : [])),
+  };
 }
 
-/** What a write did, from the generated sheets before the first attempt and after the last one. */
+/** What a write did, the whole of it when it took several attempts. */
 export interface Written {
   created: string[];
   replaced: string[];
   removed: string[];
+  /** Final sheet name by key. */
+  names: Record<string, string>;
 }
 
-export function writtenSheets(
-  patch: WorkbookPatch,
-  before: GeneratedSheet[],
-  after: GeneratedSheet[],
-): Written {
-  const had = new Map(before.map((g) => [g.key, g.name]));
-  const now = new Map(after.map((g) => [g.key, g.name]));
-  const inPatch = new Set(patch.sheets.map((s) => s.key));
-  const out: Written = { created: [], replaced: [], removed: [] };
-  for (const s of [...patch.sheets].sort((a, b) => a.order - b.order)) {
-    const name = now.get(s.key);
-    if (name === undefined) continue;
-    (had.has(s.key) ? out.replaced : out.created).push(name);
-  }
-  for (const key of patch.removeKeys)
-    if (!inPatch.has(key) && had.has(key) && !now.has(key)) out.removed.push(had.get(key)!);
-  return out;
+export function writtenBy(report: ApplyReport): Written {
+  const whole = report.wholeRun ?? report;
+  return {
+    created: whole.created,
+    replaced: whole.replaced.map((r) => r.name),
+    removed: whole.removed,
+    names: report.names,
+  };
 }
 
 export function planReport(opts: {
   grids: Grid[];
-  generated: GeneratedSheet[];
+  state: WorkbookState;
   settings: Settings;
   asOf: string;
   plan: SheetCheck | null;
@@ -159,20 +144,16 @@ export function planReport(opts: {
     // The grids are the user's own sheets (the host leaves generated ones out): never reused.
     takenNames: opts.grids.map((g) => g.sheet),
     criteriaPatch,
-    previousKeys: opts.generated.map((g) => g.key),
+    previousKeys: [...identifySheets(opts.state).generated.keys()],
   });
   const { patch, chart } = addShnorChart(built, result);
   const index = patch.sheets.find((s) => s.key === 'index');
   return {
     patch,
     chart,
-    preview: previewPatch(
-      patch,
-      opts.generated,
-      opts.grids.map((g) => g.sheet),
-    ),
+    preview: previewPatch(patch, opts.state),
     criteria: result,
     schools: result.schools.length,
-    indexSheet: index?.name ?? INDEX_SHEET,
+    indexKey: index?.key ?? 'index',
   };
 }

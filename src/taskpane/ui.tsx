@@ -86,24 +86,28 @@ export interface BusyState {
   unit?: string;
   /** What is being worked on now (a sheet name). */
   detail?: string;
+  /** Share of the work done, for the bar, when it is not done ÷ total. */
+  fraction?: number;
   onCancel?: () => void;
 }
 
 /** A spinner with the phase, or a progress bar when the amount of work is known; cancel when possible. */
-export function Busy({ label, step, done, total, unit, detail, onCancel }: BusyState) {
+export function Busy({ label, step, done, total, unit, detail, fraction, onCancel }: BusyState) {
   const styles = useStyles();
   const known = total !== undefined && total > 0 && done !== undefined;
+  const bar = fraction ?? (known ? done / total : undefined);
   const phase = step ? `Шаг ${ofTotal(step.n, step.of)}: ${lower(label)}` : label;
   const counted = known ? `${ofTotal(done, total)}${unit ? ` ${unit}` : ''}` : '';
   return (
     <div className={styles.busy} aria-live="polite">
-      {known ? (
-        <ProgressBar value={done / total} max={1} thickness="large" aria-label={phase} />
+      {bar !== undefined ? (
+        <ProgressBar value={bar} max={1} thickness="large" aria-label={phase} />
       ) : (
         <Spinner size="tiny" label={phase} labelPosition="after" />
       )}
       <div className={styles.row}>
         {known ? <span>{`${phase}: ${counted}${detail ? ` — «${detail}»` : ''}`}</span> : null}
+        {!known && bar !== undefined ? <span>{phase}</span> : null}
         {!known && detail ? <span>{`«${detail}»`}</span> : null}
         {onCancel ? (
           <Button size="small" onClick={onCancel}>

@@ -7,9 +7,9 @@
  * caches a style's id per object, and renders the style's XML again for every new object), and a
  * fill-down formula block is written as Excel shared formulas (one formula text per column).
  */
-import { createHash, type Hash } from 'crypto';
 import ExcelJS from 'exceljs';
-import { columnLetter, parseA1, parseArea, type CellValue } from '../core/grid';
+import { columnLetter, parseA1, parseArea } from '../core/grid';
+import { FingerprintHasher, seenFormula, seenValue } from '../core/workbook/fingerprint';
 import { mergedAway } from './cellValue';
 import { RowXmlWriter, type RowCell } from './rowXml';
 import {
@@ -104,14 +104,6 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   return style;
 }
 
-/** What a person sees in a cell, as the fingerprint hashes it (see sheetFingerprint). */
-export function seenValue(v: CellValue): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return `d${Math.round(v.getTime() / 1000)}`;
-  if (typeof v === 'object') return `e${v.error}`;
-  return `${typeof v}:${String(v)}`;
-}
-
 /** Everything the patch writes, as row spans in the order the patch means them to apply. */
 function rowSpans(p: SheetPatch): RowSpan[] {
   const spans: RowSpan[] = [];
@@ -155,7 +147,7 @@ function rowSpans(p: SheetPatch): RowSpan[] {
           if (result !== null) value.result = result;
           Object.assign(put(col), {
             value: value as unknown as ExcelJS.CellFormulaValue,
-            seen: `=${formula}`,
+            seen: seenFormula(formula),
             sharedMaster: shared && i === 0,
           });
         });
@@ -216,7 +208,7 @@ export function sheetOptions(p: SheetPatch, active: boolean): Partial<ExcelJS.Ad
 
 /**
  * Fills `ws` from the patch (the sheet was created with sheetOptions) and returns its fingerprint,
- * the same one sheetFingerprint computes when the written sheet is read back. With `stream`, each
+ * the same one core/workbook/fingerprint.ts computes from the written sheet read back. With `stream`, each
  * row is committed once it is complete.
  */
 export function writeSheet(
@@ -239,7 +231,7 @@ export function writeSheet(
   let lastRow = 0;
   for (const s of spans) lastRow = Math.max(lastRow, s.last);
   for (const h of heights.keys()) lastRow = Math.max(lastRow, h);
-  const hash = createHash('sha1');
+  const hash = new FingerprintHasher();
   // Spans covering the current row, kept in patch order (values, formulas, hyperlinks, formats).
   const active: RowSpan[] = [];
   let next = 0;
@@ -276,7 +268,7 @@ export function writeSheet(
     for (let i = active.length - 1; i >= 0; i--) if (active[i]!.last <= r) active.splice(i, 1);
   }
   raw?.flush();
-  return hash.digest('hex').slice(0, 16);
+  return hash.digest();
 }
 
 /** The row's cells with their exceljs styles; what a person sees goes into the fingerprint. */
@@ -285,10 +277,9 @@ function finishRow(
   cells: PendingCell[],
   styles: StyleCache,
   slaves: Set<string>,
-  hash: Hash,
+  hash: FingerprintHasher,
 ): RowCell[] {
   const ready: RowCell[] = [];
-  let seen = '';
   cells.forEach((pending, col) => {
     // exceljs gives a date without a format its short-date format, but it caches a style's id by
     // object: a date must not share the unstyled cells' object.
@@ -297,9 +288,8 @@ function finishRow(
     );
     ready[col] = { value: pending.value, style };
     if (pending.seen !== null && !(slaves.size && slaves.has(`${r - 1},${col - 1}`)))
-      seen += `${r - 1},${col - 1}=${pending.seen}\u0000`;
+      hash.cell(r - 1, col - 1, pending.seen);
   });
-  if (seen) hash.update(seen);
   return ready;
 }
 

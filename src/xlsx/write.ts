@@ -1,214 +1,91 @@
 /**
- * WorkbookPatch → exceljs Workbook, and workbooks → files. The .xlsx twin of the office.js adapter.
- *
- * Generated sheets are recognised by identity, not by name: a veryHidden registry sheet "_shnor"
- * lists (key, sheet name, fingerprint, generator version, defined name), and every generated sheet
- * has a hidden workbook defined name pointing at its A1. Excel rewrites defined names when a sheet
- * is renamed, so a generated sheet the user renamed is still found. User sheets are never touched.
+ * WorkbookPatch → exceljs Workbook, and workbooks → files: the .xlsx adapter. It reads the
+ * workbook as the patch policy wants it (sheets, markers, registry, fingerprints), lets the policy
+ * decide (core/workbook/policy.ts), and carries the plan out; it decides nothing itself. User
+ * sheets are never touched.
  */
-import { createHash } from 'crypto';
 import { writeFile } from 'fs/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter, parseA1 } from '../core/grid';
 import { quoteSheet, type WorkbookPatch } from '../core/patch';
+import { fingerprintGrid } from '../core/workbook/fingerprint';
+import {
+  identifySheets,
+  planApply,
+  userSheetNames as userSheets,
+  type ApplyPlan,
+  type ApplyReport,
+  type ExistingSheet,
+  type GeneratedSheet,
+  type WorkbookState,
+} from '../core/workbook/policy';
+import { resolvePatchNames } from '../core/workbook/references';
+import {
+  GENERATOR_VERSION,
+  MARKER_NAME,
+  isRegistryName,
+  readRegistryRows,
+  registryRows,
+  type RegistryEntry,
+  type SheetVisibility,
+} from '../core/workbook/registry';
+import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
+import { sheetMarkers } from './markers';
 import { worksheetToGrid } from './read';
-import { seenValue, sheetOptions, StyleCache, writeSheet } from './sheetWriter';
+import { sheetOptions, StyleCache, writeSheet } from './sheetWriter';
 
-/** The veryHidden sheet that remembers which sheets this program generated. */
-export const REGISTRY_SHEET = '_shnor';
-/** Bumped when the layout of generated sheets changes in a way a reader should know about. */
-export const GENERATOR_VERSION = '1';
-const NAME_PREFIX = '_shnor_';
-const MAX_SHEET_NAME = 31;
-
-export interface GeneratedSheetInfo {
-  key: string;
-  /** The sheet's current name (after any rename by the user). */
-  name: string;
-  /** Content fingerprint recorded when the sheet was generated. */
-  fingerprint: string;
-  /** Fingerprint of the content as it is now. */
-  currentFingerprint: string;
-  /** The user renamed the sheet since it was generated. */
-  renamed: boolean;
-  /** The user changed values or formulas since it was generated. */
-  edited: boolean;
+function visibility(ws: ExcelJS.Worksheet): SheetVisibility {
+  return ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible';
 }
 
-export interface ApplyReport {
-  /** Names of sheets created for keys never generated before. */
-  created: string[];
-  /** Generated sheets replaced: key, the name they had, the name they have now. */
-  replaced: Array<{ key: string; previousName: string; name: string }>;
-  /** Names of generated sheets deleted through removeKeys. */
-  removed: string[];
-  /** Wanted names taken by a user sheet, and the name used instead. */
-  renamedToAvoidClash: Array<{ key: string; wanted: string; actual: string }>;
-  /** Generated sheets the user renamed or edited before they were replaced or removed. */
-  changedByUser: GeneratedSheetInfo[];
-}
-
-interface RegistryEntry {
-  key: string;
-  sheet: string;
-  fingerprint: string;
-  version: string;
-  definedName: string;
-}
-
-// exceljs cannot mark a defined name hidden; this adds hidden="1" to ours when the file is written.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const DefinedNameXform = require('exceljs/lib/xlsx/xform/book/defined-name-xform') as {
-  prototype: {
-    render(
-      xml: XmlStreamLike,
-      model: { name: string; localSheetId?: number; ranges: string[] },
-    ): void;
-  };
-};
-interface XmlStreamLike {
-  openNode(name: string, attrs?: Record<string, unknown>): void;
-  writeText(t: string): void;
-  closeNode(): void;
-}
-DefinedNameXform.prototype.render = function render(xml, model) {
-  xml.openNode('definedName', {
-    name: model.name,
-    localSheetId: model.localSheetId,
-    hidden: model.name.startsWith(NAME_PREFIX) ? '1' : undefined,
-  });
-  xml.writeText(model.ranges.join(','));
-  xml.closeNode();
-};
-
-/**
- * Fingerprint of what a person sees: values and formulas (not cached results, not styles). The
- * sheet writer computes the same hash from what it writes (sheetWriter.writeSheet).
- */
-export function sheetFingerprint(ws: ExcelJS.Worksheet): string {
-  const grid = worksheetToGrid(ws);
-  const hash = createHash('sha1');
-  grid.rows.forEach((row, r) => {
-    let seen = '';
-    row?.forEach((cell, c) => {
-      const v = cell?.f ? `=${cell.f}` : cell ? seenValue(cell.v) : null;
-      if (v !== null) seen += `${r},${c}=${v}\u0000`;
-    });
-    if (seen) hash.update(seen);
-  });
-  return hash.digest('hex').slice(0, 16);
-}
-
-function definedNameFor(key: string): string {
-  return NAME_PREFIX + createHash('sha1').update(key).digest('hex').slice(0, 12);
-}
-
-function readRegistry(wb: ExcelJS.Workbook): RegistryEntry[] {
-  const ws = wb.getWorksheet(REGISTRY_SHEET);
-  if (!ws) return [];
-  const entries: RegistryEntry[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const text = (i: number) => {
-      const v = row.getCell(i).value;
-      return v === null || v === undefined ? '' : String(v);
-    };
-    if (text(1))
-      entries.push({
-        key: text(1),
-        sheet: text(2),
-        fingerprint: text(3),
-        version: text(4),
-        definedName: text(5),
-      });
-  });
-  return entries;
-}
-
-function writeRegistry(wb: ExcelJS.Workbook, entries: RegistryEntry[]): void {
-  const old = wb.getWorksheet(REGISTRY_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  if (entries.length) addRegistrySheet(wb, entries);
-}
-
-/** The registry sheet, last in the workbook; a streamed one is committed. */
-function addRegistrySheet(wb: ExcelJS.Workbook, entries: RegistryEntry[], stream = false): void {
-  const ws = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
-  ws.addRow(['key', 'sheet', 'fingerprint', 'version', 'definedName']);
-  for (const e of entries) ws.addRow([e.key, e.sheet, e.fingerprint, e.version, e.definedName]);
-  if (stream) ws.commit();
-}
-
-/** Sheet name a workbook defined name points at, or null. */
-function sheetOfDefinedName(wb: ExcelJS.Workbook, name: string): string | null {
-  const found = wb.definedNames.model.find((d) => d.name === name);
-  const range = found?.ranges[0];
-  if (!range) return null;
-  const m = /^(?:'((?:[^']|'')*)'|([^!]*))!/.exec(range);
-  if (!m) return null;
-  return (m[1] ?? m[2] ?? '').replace(/''/g, "'") || null;
+function registryOf(wb: ExcelJS.Workbook): RegistryEntry[] {
+  for (const ws of wb.worksheets) {
+    if (!isRegistryName(ws.name)) continue;
+    const rows = worksheetToGrid(ws).rows.map((row) => (row ?? []).map((c) => c?.v ?? null));
+    const entries = readRegistryRows(rows, visibility(ws));
+    if (entries) return entries;
+  }
+  return [];
 }
 
 /**
- * Finds the worksheet of a registry entry by its defined name. Only when the name is gone
- * altogether (another tool dropped it) the recorded sheet name is trusted; a name that no longer
- * resolves (#REF! after the user deleted the sheet) means the sheet is gone, even if the user has
- * since made a sheet of the same name.
+ * The workbook as the policy sees it. Fingerprints are computed for the sheets that may be
+ * generated (marked, or named in the registry), not for the user's.
  */
-function locate(wb: ExcelJS.Workbook, e: RegistryEntry): ExcelJS.Worksheet | undefined {
-  const hasName =
-    e.definedName !== '' && wb.definedNames.model.some((d) => d.name === e.definedName);
-  if (!hasName) return wb.getWorksheet(e.sheet);
-  const viaName = sheetOfDefinedName(wb, e.definedName);
-  return viaName ? wb.getWorksheet(viaName) : undefined;
+export function workbookState(wb: ExcelJS.Workbook): WorkbookState {
+  const markers = sheetMarkers(wb);
+  const registry = registryOf(wb);
+  const registered = new Set(registry.map((e) => e.sheet));
+  const sheets = wb.worksheets.map((ws): ExistingSheet => {
+    const sheet: ExistingSheet = { name: ws.name, visibility: visibility(ws) };
+    const marker = markers.get(ws.id);
+    if (marker !== undefined) sheet.marker = marker;
+    if ((marker !== undefined || registered.has(ws.name)) && !isRegistryName(ws.name))
+      sheet.fingerprint = fingerprintGrid(worksheetToGrid(ws));
+    return sheet;
+  });
+  const names = wb.definedNames.model
+    .filter((d) => d.name !== MARKER_NAME && d.ranges.length)
+    .map((d) => ({ name: d.name, formula: `=${d.ranges[0]}` }));
+  return { sheets, registry, names };
 }
 
 /** Every sheet this program generated earlier, with whether the user renamed or edited it. */
-export function listGeneratedSheets(wb: ExcelJS.Workbook): GeneratedSheetInfo[] {
-  const out: GeneratedSheetInfo[] = [];
-  for (const e of readRegistry(wb)) {
-    const ws = locate(wb, e);
-    if (!ws) continue;
-    const currentFingerprint = sheetFingerprint(ws);
-    out.push({
-      key: e.key,
-      name: ws.name,
-      fingerprint: e.fingerprint,
-      currentFingerprint,
-      renamed: ws.name !== e.sheet,
-      edited: currentFingerprint !== e.fingerprint,
-    });
-  }
-  return out;
+export function listGeneratedSheets(wb: ExcelJS.Workbook): GeneratedSheet[] {
+  return [...identifySheets(workbookState(wb)).generated.values()];
 }
 
 /** Names of the sheets that are the user's own: neither generated by us nor the registry. */
 export function userSheetNames(wb: ExcelJS.Workbook): string[] {
-  // Only the names are needed: unlike listGeneratedSheets, no sheet content is read.
-  const generated = new Set<string>();
-  for (const e of readRegistry(wb)) {
-    const ws = locate(wb, e);
-    if (ws) generated.add(ws.name);
-  }
-  return wb.worksheets
-    .map((ws) => ws.name)
-    .filter((n) => !generated.has(n) && n !== REGISTRY_SHEET);
+  return userSheets(workbookState(wb));
 }
 
-/** Drops defined names whose every range points at one of the given sheets, and our own names. */
-function pruneDefinedNames(
-  wb: ExcelJS.Workbook,
-  goneSheets: Set<string>,
-  dropNames: Set<string>,
-): void {
-  const model = wb.definedNames.model
-    .filter((d) => !dropNames.has(d.name))
-    .map((d) => ({
-      name: d.name,
-      ranges: d.ranges.filter((r) => !goneSheets.has(sheetOfRange(r) ?? '')),
-    }))
-    .filter((d) => d.ranges.length > 0);
-  wb.definedNames.model = model;
+/** Drops defined names that point only at the given sheets, and the names listed. */
+function pruneDefinedNames(wb: ExcelJS.Workbook, gone: Set<string>, drop: Set<string>): void {
+  wb.definedNames.model = wb.definedNames.model
+    .filter((d) => !drop.has(d.name.toLowerCase()))
+    .map((d) => ({ ...d, ranges: d.ranges.filter((r) => !gone.has(sheetOfRange(r) ?? '')) }))
+    .filter((d) => d.ranges.length > 0 || d.name === MARKER_NAME);
 }
 
 function sheetOfRange(range: string): string | null {
@@ -216,38 +93,11 @@ function sheetOfRange(range: string): string | null {
   return m ? (m[1] ?? m[2] ?? '').replace(/''/g, "'") : null;
 }
 
-function nameTaken(wb: ExcelJS.Workbook, name: string): boolean {
-  const lower = name.toLowerCase();
-  return wb.worksheets.some((ws) => ws.name.toLowerCase() === lower);
-}
-
-/** "Name (2)", "Name (3)"… cut to Excel's 31 characters: the first one not taken. */
-function freeName(wanted: string, taken: (name: string) => boolean): string {
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken(candidate)) return candidate;
-  }
-}
-
-function emptyReport(): ApplyReport {
-  return { created: [], replaced: [], removed: [], renamedToAvoidClash: [], changedByUser: [] };
-}
-
-/** Gives a generated sheet its hidden defined name and returns its registry entry. */
-function registerSheet(
-  wb: ExcelJS.Workbook,
-  key: string,
-  sheet: string,
-  fingerprint: string,
-): RegistryEntry {
-  const definedName = definedNameFor(key);
-  wb.definedNames.add(`${quoteSheet(sheet)}!$A$1`, definedName);
-  return { key, sheet, fingerprint, version: GENERATOR_VERSION, definedName };
-}
-
 /** The workbook names a patch asks for (settings cells the formulas read, say). */
-function addPatchNames(wb: ExcelJS.Workbook, patch: WorkbookPatch): void {
+function addPatchNames(
+  wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter,
+  patch: WorkbookPatch,
+): void {
   for (const n of patch.names) {
     const [from, to] = n.range.replace(/\$/g, '').split(':');
     const abs = (ref: string) => {
@@ -258,18 +108,13 @@ function addPatchNames(wb: ExcelJS.Workbook, patch: WorkbookPatch): void {
   }
 }
 
-/** Sets orderNo: user sheets first in their order, then generated ones by `rank`, registry last. */
-function reorder(wb: ExcelJS.Workbook, generatedRank: Map<string, number>): void {
-  const sheets = wb.worksheets;
-  const user = sheets.filter((ws) => !generatedRank.has(ws.name) && ws.name !== REGISTRY_SHEET);
-  const generated = sheets
-    .filter((ws) => generatedRank.has(ws.name))
-    .sort((a, b) => generatedRank.get(a.name)! - generatedRank.get(b.name)!);
-  const registry = sheets.filter((ws) => ws.name === REGISTRY_SHEET);
-  // orderNo is how exceljs orders sheets when it writes the file (not in its typings).
-  [...user, ...generated, ...registry].forEach((ws, i) => {
-    (ws as ExcelJS.Worksheet & { orderNo: number }).orderNo = i;
-  });
+/** Sheet order as the plan says (orderNo is how exceljs orders sheets when writing). */
+function reorder(wb: ExcelJS.Workbook, order: string[]): void {
+  const rank = new Map(order.map((n, i) => [n, i]));
+  const sheets = [...wb.worksheets].sort(
+    (a, b) => (rank.get(a.name) ?? -1) - (rank.get(b.name) ?? -1),
+  );
+  sheets.forEach((ws, i) => ((ws as ExcelJS.Worksheet & { orderNo: number }).orderNo = i));
 }
 
 function setActive(wb: ExcelJS.Workbook, name: string): void {
@@ -291,78 +136,80 @@ function setActive(wb: ExcelJS.Workbook, name: string): void {
   wb.views = [{ ...base, firstSheet: 0, activeTab: index } as ExcelJS.WorkbookView];
 }
 
-/**
- * Applies a patch: creates, replaces (by key) and removes generated sheets, writes workbook names,
- * and leaves every user sheet exactly as it was.
- */
-export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): ApplyReport {
-  const report = emptyReport();
-  const registry = readRegistry(wb);
-  const infoByKey = new Map(listGeneratedSheets(wb).map((i) => [i.key, i]));
-  const previousActive = wb.worksheets[(wb.views ?? [])[0]?.activeTab ?? -1]?.name;
+function entry(key: string, sheet: string, fingerprint: string): RegistryEntry {
+  return { key, sheet, fingerprint, version: GENERATOR_VERSION, definedName: MARKER_NAME };
+}
 
-  // 1. Take away the generated sheets that are replaced or removed.
-  const patchKeys = new Set(patch.sheets.map((s) => s.key));
-  const removeKeys = new Set(patch.removeKeys);
+/** The registry sheet, last in the workbook; a streamed one is committed. */
+function addRegistrySheet(
+  wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter,
+  entries: RegistryEntry[],
+): void {
+  const ws = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
+  for (const row of registryRows(entries)) ws.addRow(row);
+  if (wb instanceof ExcelJS.stream.xlsx.WorkbookWriter) ws.commit();
+}
+
+/** Carries out the sheet part of a plan: keep, unmark, remove, and clear the way for new sheets. */
+function clearTheWay(wb: ExcelJS.Workbook, plan: ApplyPlan): Set<string> {
+  const markers = sheetMarkers(wb);
+  const sheet = (name: string) => wb.worksheets.find((ws) => ws.name === name)!;
   const gone = new Set<string>();
-  const dropNames = new Set<string>();
-  const previousName = new Map<string, string>();
-  const kept: RegistryEntry[] = [];
-  for (const e of registry) {
-    const ws = locate(wb, e);
-    if (!patchKeys.has(e.key) && !removeKeys.has(e.key)) {
-      // A generated sheet the user deleted is forgotten, with its dangling name.
-      if (ws) kept.push({ ...e, sheet: ws.name });
-      else dropNames.add(e.definedName);
-      continue;
-    }
-    dropNames.add(e.definedName);
-    if (!ws) continue;
-    const info = infoByKey.get(e.key);
-    if (info && (info.renamed || info.edited)) report.changedByUser.push(info);
-    previousName.set(e.key, ws.name);
-    if (removeKeys.has(e.key) && !patchKeys.has(e.key)) report.removed.push(ws.name);
+  const drop = (ws: ExcelJS.Worksheet) => {
+    markers.delete(ws.id);
     gone.add(ws.name);
     wb.removeWorksheet(ws.id);
-  }
-  for (const p of patch.names) dropNames.add(p.name);
-  pruneDefinedNames(wb, gone, dropNames);
+  };
+  // Kept versions become the user's: renamed (through temporary names, so names can swap), unmarked.
+  const kept = plan.keep.map((k, i) => {
+    const ws = sheet(k.sheet);
+    ws.name = `~shnor~${i}`;
+    markers.delete(ws.id);
+    return { ws, as: k.as };
+  });
+  for (const name of plan.unmark) markers.delete(sheet(name).id);
+  const keptNames = new Set(plan.keep.map((k) => k.sheet));
+  // Replaced sheets are written anew (exceljs cannot clear a sheet): the old ones go.
+  for (const r of plan.replace) if (!keptNames.has(r.sheet)) drop(sheet(r.sheet));
+  for (const r of plan.remove) drop(sheet(r.sheet));
+  if (plan.registrySheet) drop(sheet(plan.registrySheet));
+  for (const k of kept) k.ws.name = k.as;
+  return gone;
+}
 
-  // 2. Create the patch's sheets in their order.
-  const entries: RegistryEntry[] = [...kept];
-  const styles = new StyleCache();
-  const sorted = [...patch.sheets].sort((a, b) => a.order - b.order);
-  for (const p of sorted) {
-    let name = p.name;
-    if (nameTaken(wb, name)) {
-      name = freeName(p.name, (n) => nameTaken(wb, n));
-      report.renamedToAvoidClash.push({ key: p.key, wanted: p.name, actual: name });
-    }
-    const ws = wb.addWorksheet(name, sheetOptions(p, false));
-    const fingerprint = writeSheet(ws, p, styles, false);
-    const prev = previousName.get(p.key);
-    if (prev !== undefined) report.replaced.push({ key: p.key, previousName: prev, name });
-    else report.created.push(name);
-    entries.push(registerSheet(wb, p.key, name, fingerprint));
-  }
-
-  // 3. Workbook names asked for by the patch.
-  addPatchNames(wb, patch);
-
-  // 4. Registry, order, active sheet.
-  writeRegistry(wb, entries);
-  const rank = new Map<string, number>();
-  const patchOrder = new Map(patch.sheets.map((s) => [s.key, s.order]));
-  entries.forEach((e, i) =>
-    rank.set(e.sheet, patchOrder.get(e.key) ?? Number.MAX_SAFE_INTEGER - entries.length + i),
+/**
+ * Applies a patch: the policy decides, this carries it out. Returns the policy's report.
+ */
+export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): ApplyReport {
+  const previousActive = wb.worksheets[(wb.views ?? [])[0]?.activeTab ?? -1]?.name;
+  const plan = planApply(workbookState(wb), patch);
+  const resolved = resolvePatchNames(patch, plan.names);
+  const gone = clearTheWay(wb, plan);
+  pruneDefinedNames(
+    wb,
+    gone,
+    new Set([...plan.dropNames, ...resolved.names.map((n) => n.name)].map((n) => n.toLowerCase())),
   );
-  reorder(wb, rank);
-  const active = patch.activeSheet
-    ? (entries.find((e) => e.key === patch.sheets.find((s) => s.name === patch.activeSheet)?.key)
-        ?.sheet ?? patch.activeSheet)
-    : previousActive;
+
+  const markers = sheetMarkers(wb);
+  const entries: RegistryEntry[] = [...plan.kept];
+  const styles = new StyleCache();
+  for (const p of [...resolved.sheets].sort((a, b) => a.order - b.order)) {
+    const ws = wb.addWorksheet(p.name, sheetOptions(p, false));
+    const fingerprint = writeSheet(ws, p, styles, false);
+    markers.set(ws.id, p.key);
+    entries.push(entry(p.key, p.name, fingerprint));
+  }
+  for (const m of plan.mark) {
+    const ws = wb.worksheets.find((x) => x.name === m.sheet);
+    if (ws) markers.set(ws.id, m.key);
+  }
+  addPatchNames(wb, resolved);
+  if (plan.registry) addRegistrySheet(wb, entries);
+  reorder(wb, plan.order);
+  const active = plan.activeSheet ?? previousActive;
   if (active && wb.getWorksheet(active)) setActive(wb, active);
-  return report;
+  return plan.report;
 }
 
 /**
@@ -375,38 +222,35 @@ export async function writeNewWorkbookFile(
   patch: WorkbookPatch,
   file: string,
 ): Promise<ApplyReport> {
+  const plan = planApply({ sheets: [], registry: [] }, patch);
+  const resolved = resolvePatchNames(patch, plan.names);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useSharedStrings: true,
     useStyles: true,
   });
-  const report = emptyReport();
+  const markers = sheetMarkers(wb);
   const styles = new StyleCache();
   const entries: RegistryEntry[] = [];
-  const used = new Set<string>();
-  let activeTab = 0;
-  for (const p of [...patch.sheets].sort((a, b) => a.order - b.order)) {
-    const name = used.has(p.name.toLowerCase())
-      ? freeName(p.name, (n) => used.has(n.toLowerCase()))
-      : p.name;
-    if (name !== p.name)
-      report.renamedToAvoidClash.push({ key: p.key, wanted: p.name, actual: name });
-    used.add(name.toLowerCase());
-    const active = p.name === patch.activeSheet;
-    if (active) activeTab = entries.length;
-    const ws = wb.addWorksheet(name, sheetOptions(p, active));
+  const sorted = [...resolved.sheets].sort((a, b) => a.order - b.order);
+  const activeTab = Math.max(
+    0,
+    sorted.findIndex((p) => p.name === plan.activeSheet),
+  );
+  sorted.forEach((p, i) => {
+    const ws = wb.addWorksheet(p.name, sheetOptions(p, i === activeTab && !!plan.activeSheet));
     const fingerprint = writeSheet(ws, p, styles, true);
     ws.commit();
-    report.created.push(name);
-    entries.push(registerSheet(wb, p.key, name, fingerprint));
-  }
-  addPatchNames(wb, patch);
-  if (entries.length) addRegistrySheet(wb, entries, true);
+    markers.set(ws.id, p.key);
+    entries.push(entry(p.key, p.name, fingerprint));
+  });
+  addPatchNames(wb, resolved);
+  if (plan.registry) addRegistrySheet(wb, entries);
   wb.views = [
     { x: 0, y: 0, width: 12000, height: 8000, visibility: 'visible', firstSheet: 0, activeTab },
   ] as ExcelJS.WorkbookView[];
   await wb.commit();
-  return report;
+  return plan.report;
 }
 
 export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {

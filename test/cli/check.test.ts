@@ -277,7 +277,13 @@ describe('shnor-roadmap check', () => {
     const read = await readWorkbook('review.xlsx', readFileSync(out));
     expect(read.sheets.find((s) => s.sheet === 'Мои заметки')?.rows[0]?.[0]?.v).toBe('не трогать');
     const visible = read.sheets.filter((s) => !read.hidden.includes(s.sheet)).map((s) => s.sheet);
-    expect(visible).toEqual(['Мои заметки', 'Сводка', 'Замечания']);
+    // The edited «Замечания» is kept as the user's own sheet (core/workbook/policy.ts).
+    expect(visible).toEqual([
+      'Замечания (правки пользователя)',
+      'Мои заметки',
+      'Сводка',
+      'Замечания',
+    ]);
     const summary = read.sheets.find((s) => s.sheet === 'Сводка')!;
     expect(summary.rows[0]?.map((c) => c?.v)).toEqual([
       'Файл',

@@ -131,7 +131,11 @@ describe('shnor-roadmap report', () => {
     const after = await openBook(file);
     expect(after.getWorksheet('Мои заметки')!.getCell('A1').value).toBe('не трогать');
     expect(after.getWorksheet('Свод')!.getCell('A1').value).toBe('Свод по муниципалитетам');
-    expect(visible(after)).toHaveLength(3 + 1 + 4 + 12 - 1); // no plan now: no «График»
+    // no plan now: no «График»; the edited «Свод» is kept as «Свод (правки пользователя)»
+    expect(visible(after)).toHaveLength(3 + 1 + 4 + 12 - 1 + 1);
+    expect(after.getWorksheet('Свод (правки пользователя)')!.getCell('A1').value).toBe(
+      'правка пользователя',
+    );
   });
 
   it.each([

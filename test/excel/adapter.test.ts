@@ -2,7 +2,8 @@ import { emptySheetPatch, type WorkbookPatch } from '../../src/core/patch';
 import { applyPatch } from '../../src/excel/apply';
 import { insertTemplate } from '../../src/excel/insertTemplate';
 import { readSheetGrid, SheetTooLargeError } from '../../src/excel/read';
-import { GENERATED_SETTING, PROGRESS_SETTING } from '../../src/excel/registry';
+import { PROGRESS_SETTING } from '../../src/excel/progress';
+import { LEGACY_SETTING as GENERATED_SETTING } from '../../src/core/workbook/registry';
 import { ExcelSupportError } from '../../src/excel/support';
 import { TEMPLATE_COLUMNS } from '../../src/excel/template';
 import { FakeExcelContext } from '../fake-excel/context';
@@ -27,6 +28,11 @@ function run<T>(
   options = {},
 ): Promise<T> {
   return job(new FakeExcelContext(model, options));
+}
+
+/** Names of the sheets a user sees (the registry «_shnor» is veryHidden). */
+function visibleNames(model: FakeWorkbookModel): string[] {
+  return model.sheets.filter((s) => s.visibility !== 'VeryHidden').map((s) => s.name);
 }
 
 /** Everything a sheet holds, for comparing two workbooks. */
@@ -189,7 +195,7 @@ describe('applyPatch', () => {
     const report = await applyPatch(ctx, smallPatch(), { api: model.requirements() });
     expect(report.status).toBe('done');
     expect(report.created).toEqual(['Свод', 'Школа 1']);
-    expect(model.sheets.map((s) => s.name)).toEqual(['Данные', 'Свод', 'Школа 1']);
+    expect(visibleNames(model)).toEqual(['Данные', 'Свод', 'Школа 1']);
     const s = model.sheet('Свод');
     // Strings Excel would turn into formulas, numbers or dates stay exactly as written.
     for (const [address, text] of [
@@ -242,10 +248,12 @@ describe('applyPatch', () => {
     expect(s.tabColor).toBe('#2F5597');
     expect(model.names).toEqual([{ name: 'Порог', reference: "='Свод'!$D$2" }]);
     expect(model.activeSheetId).toBe(s.id);
-    // Bookkeeping: generated sheets by id, no progress left, calculation back to automatic.
-    expect(model.setting(GENERATED_SETTING)).toBe(
-      JSON.stringify({ [s.id]: 'index', [model.sheet('Школа 1').id]: 'school:1' }),
-    );
+    // Bookkeeping: generated sheets carry their marker and are listed in the veryHidden registry
+    // (core/workbook/registry.ts), no progress left, calculation back to automatic.
+    expect(model.setting(GENERATED_SETTING)).toBeUndefined();
+    expect(s.names).toEqual([{ name: '_shnor_key', reference: '="index"', visible: false }]);
+    expect(model.sheet('_shnor').visibility).toBe('VeryHidden');
+    expect(model.sheet('_shnor').text('A3')).toBe('school:1');
     expect(model.settings.has(PROGRESS_SETTING)).toBe(false);
     expect(model.calculationMode).toBe('Automatic');
     expect(ctx.syncs.filter((x) => x.suspendedCalculation).length).toBe(report.totalBatches);
@@ -265,7 +273,7 @@ describe('applyPatch', () => {
       applyPatch(ctx, second, { api: model.requirements() }),
     );
     expect(report.created).toEqual([]);
-    expect(report.replaced).toEqual(['Свод', 'Школа 1']);
+    expect(report.replaced.map((r) => r.name)).toEqual(['Свод', 'Школа 1']);
     expect(model.sheets.map((s) => s.id)).toEqual(ids);
     expect(model.sheet('Школа 1').text('A1')).toBe('МБОУ СОШ № 1 (обновлено)');
     expect(model.sheet('Школа 1').text('A2')).toBe('');
@@ -278,7 +286,7 @@ describe('applyPatch', () => {
     await run(model, (ctx) => applyPatch(ctx, smallPatch(), { api: model.requirements() }));
     model.sheet('Свод').name = 'Мой свод';
     await run(model, (ctx) => applyPatch(ctx, smallPatch(), { api: model.requirements() }));
-    expect(model.sheets.map((s) => s.name)).toEqual(['Данные', 'Свод', 'Школа 1']);
+    expect(visibleNames(model)).toEqual(['Данные', 'Свод', 'Школа 1']);
   });
 
   it('never touches user sheets: a taken name gets a free variant, removal only hits generated sheets', async () => {
@@ -288,7 +296,9 @@ describe('applyPatch', () => {
     const patch = smallPatch();
     patch.removeKeys = ['index-old'];
     const report = await run(model, (ctx) => applyPatch(ctx, patch, { api: model.requirements() }));
-    expect(report.renamed).toEqual([{ wanted: 'Свод', actual: 'Свод (2)' }]);
+    expect(report.renamedToAvoidClash).toEqual([
+      { key: 'index', wanted: 'Свод', actual: 'Свод (2)' },
+    ]);
     expect(mine.text('A1')).toBe('мои данные');
     expect(model.sheet('Свод (2)').at('A1')?.value).toBe('Школа');
     expect(model.sheet('Свод (2)').at('H1')?.hyperlink?.documentReference).toBe("'Школа 1'!A1");
@@ -304,7 +314,7 @@ describe('applyPatch', () => {
       applyPatch(ctx, removal, { api: model.requirements() }),
     );
     expect(after.removed).toEqual(['Школа 1']);
-    expect(model.sheets.map((s) => s.name)).toEqual(['Данные', 'свод', 'Свод (2)']);
+    expect(visibleNames(model)).toEqual(['Данные', 'свод', 'Свод (2)']);
   });
 
   it('recognises sheets the command line generated into the file (registry sheet and defined names)', async () => {
@@ -327,8 +337,10 @@ describe('applyPatch', () => {
       applyPatch(ctx, smallPatch(), { api: model.requirements() }),
     );
     expect(report.created).toEqual([]);
-    expect(report.replaced).toEqual(['Свод', 'Школа 1']);
-    expect(model.sheets.map((s) => s.name)).toEqual(['Данные', '_shnor', 'Свод', 'Школа 1']);
+    expect(report.replaced.map((r) => r.name)).toEqual(['Свод', 'Школа 1']);
+    expect(visibleNames(model)).toEqual(['Данные', 'Свод', 'Школа 1']);
+    // The registry stays, now last, as the command line keeps it.
+    expect(model.sheets.at(-1)).toBe(registry);
     expect(model.sheet('Свод').id).toBe(renamed.id);
     expect(model.sheet('Школа 1').id).toBe(school.id);
     expect(registry.text('B2')).toBe('Свод');
@@ -336,16 +348,17 @@ describe('applyPatch', () => {
 
   it('adopts the sheets of a run that died while creating them instead of duplicating them', async () => {
     const { model } = workbook();
-    // Sync 2 is the structure request; failing sync 3 leaves sheets created but not yet recorded.
+    // Syncs 1–2 read the workbook, sync 3 is the structure request; failing sync 4 leaves the
+    // sheets created but their content not written.
     await expect(
       run(model, (ctx) => applyPatch(ctx, smallPatch(), { api: model.requirements() }), {
-        failAtSync: 3,
+        failAtSync: 4,
       }),
     ).rejects.toThrow(/connection/);
-    expect(model.sheets.map((s) => s.name)).toEqual(['Данные', 'Свод', 'Школа 1']);
+    expect(visibleNames(model)).toEqual(['Данные', 'Свод', 'Школа 1']);
     expect(model.setting(GENERATED_SETTING)).toBeUndefined();
     await run(model, (ctx) => applyPatch(ctx, smallPatch(), { api: model.requirements() }));
-    expect(model.sheets.map((s) => s.name)).toEqual(['Данные', 'Свод', 'Школа 1']);
+    expect(visibleNames(model)).toEqual(['Данные', 'Свод', 'Школа 1']);
   });
 
   it('can be cancelled between batches and resumed to the same result', async () => {
@@ -371,7 +384,8 @@ describe('applyPatch', () => {
     );
     expect(first.status).toBe('cancelled');
     expect(first.totalBatches).toBeGreaterThan(5);
-    expect(seen).toEqual([1, 2, 3]);
+    // The first report (0) names the setup phase before any batch is written.
+    expect(seen).toEqual([0, 1, 2, 3]);
     expect(model.calculationMode).toBe('Automatic');
     expect(JSON.parse(model.setting(PROGRESS_SETTING) as string)).toMatchObject({
       stage: 'content',
@@ -386,6 +400,71 @@ describe('applyPatch', () => {
     expect(second.created).toEqual([]);
     expect(snapshot(model)).toEqual(snapshot(reference));
     expect(model.settings.has(PROGRESS_SETTING)).toBe(false);
+  });
+
+  it.each([
+    ['deleted', (m: FakeWorkbookModel) => m.deleteSheet(m.sheet('Школа 5'))],
+    ['renamed', (m: FakeWorkbookModel) => (m.sheet('Школа 5').name = 'Моё имя')],
+  ])(
+    'redoes a generated sheet %s while the run was stopped instead of failing on resume',
+    async (_, change) => {
+      const patch = schoolTabsPatch(20, 30);
+      const reference = workbook().model;
+      await run(reference, (ctx) =>
+        applyPatch(ctx, patch, { api: reference.requirements(), budgetBytes: 32 * 1024 }),
+      );
+      const { model } = workbook();
+      const abort = new AbortController();
+      await run(model, (ctx) =>
+        applyPatch(ctx, patch, {
+          api: model.requirements(),
+          budgetBytes: 32 * 1024,
+          signal: abort.signal,
+          onProgress: (p) => (p.done === 2 ? abort.abort() : undefined),
+        }),
+      );
+      change(model);
+      const again = await run(model, (ctx) =>
+        applyPatch(ctx, patch, { api: model.requirements(), budgetBytes: 32 * 1024 }),
+      );
+      expect(again.status).toBe('done');
+      expect(again.startedAt).toBe(0); // started over: the saved progress no longer fits
+      expect(snapshot(model)).toEqual(snapshot(reference));
+      expect(model.settings.has(PROGRESS_SETTING)).toBe(false);
+    },
+  );
+
+  it('keeps a generated sheet the user edited as their own before rewriting it, and sets row heights', async () => {
+    const { model } = workbook();
+    const patch = smallPatch();
+    patch.sheets[1]!.rowHeights = [
+      { row: 1, height: 30 },
+      { row: 2, height: 30 },
+    ];
+    await run(model, (ctx) => applyPatch(ctx, patch, { api: model.requirements() }));
+    expect(model.sheet('Школа 1').rowHeights.get(0)).toBe(30);
+    expect(model.sheet('Школа 1').rowHeights.get(1)).toBe(30);
+    model.sheet('Школа 1').ensure(5, 0).value = 'моя заметка';
+    const report = await run(model, (ctx) => applyPatch(ctx, patch, { api: model.requirements() }));
+    expect(report.changedByUser).toEqual([
+      {
+        key: 'school:1',
+        name: 'Школа 1',
+        renamed: false,
+        edited: true,
+        keptAs: 'Школа 1 (правки пользователя)',
+      },
+    ]);
+    const kept = model.sheet('Школа 1 (правки пользователя)');
+    expect(kept.text('A6')).toBe('моя заметка');
+    expect(kept.names).toEqual([]);
+    expect(model.sheet('Школа 1').text('A6')).toBe('');
+    expect(visibleNames(model)).toEqual([
+      'Данные',
+      'Школа 1 (правки пользователя)',
+      'Свод',
+      'Школа 1',
+    ]);
   });
 
   it('restores the calculation mode after a failure and resumes after it', async () => {
@@ -405,7 +484,7 @@ describe('applyPatch', () => {
     );
     expect(resumed.startedAt).toBeGreaterThan(0);
     expect(model.calculationMode).toBe('AutomaticExceptTables');
-    expect(model.sheets).toHaveLength(22);
+    expect(visibleNames(model)).toHaveLength(22);
   });
 
   it('brings back the user calculation mode a killed run left on manual', async () => {
@@ -441,7 +520,7 @@ describe('applyPatch', () => {
     const ctx = new FakeExcelContext(model);
     const report = await applyPatch(ctx, schoolTabsPatch(2000), { api: model.requirements() });
     expect(report.status).toBe('done');
-    expect(model.sheets).toHaveLength(2002);
+    expect(visibleNames(model)).toHaveLength(2002);
     const total = ctx.totalBytes() / MB;
     expect(ctx.largestRequest()).toBeLessThan(5 * MB);
     // The adapter's own estimate holds: requests stay near its 1.5 MB budget.
@@ -450,7 +529,7 @@ describe('applyPatch', () => {
     expect(ctx.syncs.length / total).toBeLessThan(2);
     expect(model.sheet('Школа 2000').text('H11')).toBe('=не формула: доля «2» ≥ 30 %');
     expect(model.sheet('Школа 2000').text('I40')).toBe('=IF(E40>0,F40/E40,"")');
-    expect(model.sheets.at(-1)?.name).toBe('Школа 2000');
+    expect(visibleNames(model).at(-1)).toBe('Школа 2000');
   }, 120_000);
 });
 

@@ -11,6 +11,7 @@ import type {
   XlContext,
   XlFont,
   XlHyperlink,
+  XlNamedItem,
   XlNamedItemCollection,
   XlRange,
   XlRangeAreas,
@@ -29,6 +30,7 @@ import {
   overlaps,
   writeCell,
   type FakeConditionalFormat,
+  type FakeName,
   type FakeSheet,
   type FakeWorkbookModel,
 } from './model';
@@ -51,7 +53,10 @@ export interface FakeContextOptions {
    * Called at every sync of every context before the request runs, with the calls it carries: may
    * throw (a fault) or change the model (the user deleting a sheet meanwhile). See faults.ts.
    */
-  onSync?: (ctx: FakeExcelContext, calls: ReadonlyArray<QueuedCall>) => void | Promise<void>;
+  onSync?: (
+    ctx: FakeExcelContext,
+    calls: ReadonlyArray<QueuedCall & { bytes: number }>,
+  ) => void | Promise<void>;
 }
 
 /** A queued API call as the request carries it: the object path and the member. */
@@ -71,7 +76,9 @@ interface Call extends QueuedCall {
  * empties the undo stack.
  */
 export function isUndoableCall(call: QueuedCall): boolean {
-  return !(/^ws\[[^\]]*\]$/.test(call.path) && /^(delete|copy|name|position)$/.test(call.member));
+  return !(
+    /^ws\[[^\]]*\]$/.test(call.path) && /^(delete|copy|name|position|visibility)$/.test(call.member)
+  );
 }
 
 /** A value filled in when the queued call that produces it runs. */
@@ -296,12 +303,99 @@ class FakeSetting implements XlSetting {
   }
 }
 
+const NAME_PROPS = ['name', 'formula', 'visible', 'value'] as const;
+
+/** A name proxy: loads name, formula, visible and value (a constant's value, unquoted). */
+class FakeNamedItem implements XlNamedItem {
+  private readonly loaded: Loaded;
+  constructor(
+    private readonly ctx: FakeExcelContext,
+    private readonly slot: Slot<FakeName | null>,
+    private readonly path: string,
+    private readonly list: () => FakeName[],
+  ) {
+    this.loaded = new Loaded(path);
+  }
+  private item(): FakeName {
+    const n = this.slot.get(this.path);
+    if (!n) throw new FakeOfficeError('ItemNotFound', `${this.path} does not exist`);
+    return n;
+  }
+  load(list: string): unknown {
+    this.ctx.call(this.path, 'load', list, () => {
+      const n = this.slot.get(this.path);
+      this.loaded.set('isNullObject', n === null);
+      if (!n) return;
+      for (const p of props(list)) {
+        if (!(NAME_PROPS as readonly string[]).includes(p))
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            `NamedItem.${p} is not supported by the fake`,
+          );
+        if (p === 'formula') this.ctx.model.requireApi('1.7', 'NamedItem.formula');
+        const constant = /^="((?:[^"]|"")*)"$/.exec(n.reference);
+        const value =
+          p === 'visible'
+            ? n.visible !== false
+            : p === 'value'
+              ? constant
+                ? constant[1]!.replace(/""/g, '"')
+                : n.reference.replace(/^=/, '')
+              : p === 'formula'
+                ? n.reference
+                : n.name;
+        this.ctx.respond(value);
+        this.loaded.set(p, value);
+      }
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.loaded.get('isNullObject');
+  }
+  get name(): string {
+    return this.loaded.get('name');
+  }
+  get formula(): unknown {
+    return this.loaded.get('formula');
+  }
+  get visible(): boolean {
+    return this.loaded.get('visible');
+  }
+  set visible(v: boolean) {
+    this.ctx.call(this.path, 'visible', v, () => {
+      const n = this.item();
+      if (v) delete n.visible;
+      else n.visible = false;
+    });
+  }
+  delete(): void {
+    this.ctx.call(this.path, 'delete', null, () => {
+      const n = this.item();
+      const list = this.list();
+      list.splice(list.indexOf(n), 1);
+    });
+  }
+}
+
+/**
+ * workbook.names (scope: the workbook) or worksheet.names (scope: that sheet, ExcelApi 1.4).
+ * Like Excel, each collection lists only its own scope, and a name is unique within its scope.
+ */
 class FakeNames implements XlNamedItemCollection {
   private readonly loaded = new Loaded('names');
-  constructor(private readonly ctx: FakeExcelContext) {}
+  constructor(
+    private readonly ctx: FakeExcelContext,
+    private readonly path = 'names',
+    /** The names of the scope, resolved when the queue runs. */
+    private readonly scope: () => FakeName[] = () => ctx.model.names,
+  ) {}
+  private find(name: string): FakeName | undefined {
+    return this.scope().find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
   load(list: string): unknown {
-    this.ctx.call('names', 'load', list, () => {
-      const items = this.ctx.model.names.map((n) => ({ name: n.name, formula: n.reference }));
+    this.ctx.call(this.path, 'load', list, () => {
+      const items = this.scope().map((n) => ({ name: n.name, formula: n.reference }));
       this.ctx.respond(items);
       this.loaded.set('items', items);
     });
@@ -313,27 +407,36 @@ class FakeNames implements XlNamedItemCollection {
   getItem(name: string): { delete(): void } {
     return {
       delete: () =>
-        this.ctx.call(`names/${name}`, 'delete', null, () => {
-          const i = this.ctx.model.names.findIndex(
-            (n) => n.name.toLowerCase() === name.toLowerCase(),
-          );
-          if (i < 0) throw new FakeOfficeError('ItemNotFound', `No name ${name}`);
-          this.ctx.model.names.splice(i, 1);
+        this.ctx.call(`${this.path}/${name}`, 'delete', null, () => {
+          const found = this.find(name);
+          if (!found) throw new FakeOfficeError('ItemNotFound', `No name ${name}`);
+          const list = this.scope();
+          list.splice(list.indexOf(found), 1);
         }),
     };
   }
-  add(name: string, reference: string, comment?: string): unknown {
-    this.ctx.call('names', 'add', { name, reference, comment }, () => {
+  getItemOrNullObject(name: string): XlNamedItem {
+    const slot = new Slot<FakeName | null>();
+    this.ctx.call(this.path, 'getItemOrNullObject', name, () => {
+      this.ctx.model.requireApi('1.4', 'names.getItemOrNullObject');
+      slot.set(this.find(name) ?? null);
+    });
+    return new FakeNamedItem(this.ctx, slot, `${this.path}/${name}`, () => this.scope());
+  }
+  add(name: string, reference: string, comment?: string): { visible: boolean } {
+    const slot = new Slot<FakeName | null>();
+    this.ctx.call(this.path, 'add', { name, reference, comment }, () => {
       this.ctx.model.requireApi('1.4', 'names.add');
       if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
         throw new FakeOfficeError('InvalidArgument', `Invalid name ${name}`);
-      if (this.ctx.model.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+      if (this.find(name))
         throw new FakeOfficeError('ItemAlreadyExists', `The name ${name} already exists`);
-      this.ctx.model.names.push(
-        comment === undefined ? { name, reference } : { name, reference, comment },
-      );
+      const item: FakeName =
+        comment === undefined ? { name, reference } : { name, reference, comment };
+      this.scope().push(item);
+      slot.set(item);
     });
-    return undefined;
+    return new FakeNamedItem(this.ctx, slot, `${this.path}/${name}`, () => this.scope());
   }
 }
 
@@ -395,6 +498,7 @@ export class FakeWorksheet implements XlWorksheet {
   readonly freezePanes: XlWorksheet['freezePanes'];
   readonly autoFilter: XlWorksheet['autoFilter'];
   readonly pageLayout: XlWorksheet['pageLayout'];
+  readonly names: XlNamedItemCollection;
 
   constructor(
     private readonly ctx: FakeExcelContext,
@@ -403,6 +507,7 @@ export class FakeWorksheet implements XlWorksheet {
   ) {
     this.loaded = new Loaded(path);
     const sheet = () => this.sheet();
+    this.names = new FakeNames(ctx, `${path}/names`, () => sheet().names);
     const call = (member: string, args: unknown, run: () => void) =>
       ctx.call(path, member, args, run);
     const model = ctx.model;
@@ -519,6 +624,30 @@ export class FakeWorksheet implements XlWorksheet {
   }
   get visibility(): string {
     return this.loaded.get('visibility');
+  }
+  set visibility(v: string) {
+    this.ctx.call(this.path, 'visibility', v, () => {
+      this.ctx.model.requireApi('1.2', 'Worksheet.visibility (set)');
+      const s = this.sheet();
+      if (
+        v !== 'Visible' &&
+        this.ctx.model.sheets.every((x) => x === s || x.visibility !== 'Visible')
+      )
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must keep one visible worksheet');
+      s.visibility = v;
+    });
+  }
+  copy(
+    positionType: 'None' | 'Before' | 'After' | 'Beginning' | 'End' = 'None',
+    relativeTo?: XlWorksheet,
+  ): FakeWorksheet {
+    const slot = new Slot<FakeSheet | null>();
+    this.ctx.call(this.path, 'copy', positionType, () => {
+      this.ctx.model.requireApi('1.10', 'Worksheet.copy');
+      const anchor = relativeTo ? (relativeTo as FakeWorksheet).sheet() : undefined;
+      slot.set(this.ctx.model.copySheet(this.sheet(), positionType, anchor));
+    });
+    return new FakeWorksheet(this.ctx, slot, `${this.path}/copy`);
   }
   getRange(address?: string): XlRange {
     const area =
@@ -693,8 +822,20 @@ class FakeRange implements XlRange {
         const a = this.resolved();
         for (let c = a.left; c <= a.right; c++) this.sheet().columnWidths.set(c, v);
       });
+    const rowHeight = (v: number) =>
+      this.ctx.call(this.path, 'format.rowHeight', v, () => {
+        this.ctx.model.requireApi('1.2', 'format.rowHeight');
+        const a = this.resolved();
+        for (let r = a.top; r <= a.bottom; r++) this.sheet().rowHeights.set(r, v);
+      });
     return {
       font,
+      get rowHeight() {
+        return notLoaded('rowHeight');
+      },
+      set rowHeight(v: number) {
+        rowHeight(v);
+      },
       fill: {
         get color() {
           return notLoaded('fill.color');
@@ -892,10 +1033,29 @@ class FakeRange implements XlRange {
       const a = this.resolved();
       const s = this.sheet();
       s.merges = s.merges.filter((m) => !overlaps(m, a));
-      if (across)
-        for (let r = a.top; r <= a.bottom; r++)
-          s.merges.push({ top: r, bottom: r, left: a.left, right: a.right });
-      else s.merges.push({ ...a });
+      const areas = across
+        ? Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({
+            ...a,
+            top: a.top + i,
+            bottom: a.top + i,
+          }))
+        : [{ ...a }];
+      for (const m of areas) {
+        s.merges.push(m);
+        // Excel keeps only the top-left value of a merged area.
+        for (const [r, c, cell] of [...s.entries()])
+          if (
+            r >= m.top &&
+            r <= m.bottom &&
+            c >= m.left &&
+            c <= m.right &&
+            (r !== m.top || c !== m.left)
+          ) {
+            cell.value = null;
+            delete cell.formula;
+            delete cell.error;
+          }
+      }
     });
   }
   unmerge(): void {

@@ -18,6 +18,8 @@ export class FakeFaults {
   private armed: Armed[] = [];
   private delayMs = 0;
   private writeChecks: Array<(calls: ReadonlyArray<QueuedCall>) => void> = [];
+  /** Requests refused as over the lowered limit (limitRequests). */
+  refused = 0;
 
   constructor(
     private readonly model: FakeWorkbookModel,
@@ -31,13 +33,18 @@ export class FakeFaults {
     return this.count;
   }
 
-  private async onSync(_ctx: FakeExcelContext, calls: ReadonlyArray<QueuedCall>): Promise<void> {
+  private async onSync(
+    _ctx: FakeExcelContext,
+    calls: ReadonlyArray<QueuedCall & { bytes: number }>,
+  ): Promise<void> {
     this.count++;
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     const due = this.armed.filter((a) => a.at === this.count);
     this.armed = this.armed.filter((a) => a.at !== this.count);
     for (const a of due) a.fire(this.model, calls);
     for (const check of [...this.writeChecks]) check(calls);
+    const limit = this.options.requestLimitBytes;
+    if (limit !== undefined && calls.reduce((n, c) => n + c.bytes, 0) > limit) this.refused++;
   }
 
   /** Forgets armed faults and delays and restarts the count. */
@@ -46,6 +53,7 @@ export class FakeFaults {
     this.armed = [];
     this.writeChecks = [];
     this.delayMs = 0;
+    this.refused = 0;
     delete this.options.requestLimitBytes;
   }
 
@@ -59,17 +67,36 @@ export class FakeFaults {
     });
   }
 
-  /** The n-th request from now that writes cell values fails before running (a write cut short). */
-  failAtWrite(n: number, code = 'GeneralException'): void {
+  /** Runs `fire` before the n-th request from now that writes cell values (a write under way). */
+  private atWrite(n: number, fire: (model: FakeWorkbookModel) => void): void {
     let seen = 0;
-    const start = this.count;
     const check = (calls: ReadonlyArray<QueuedCall>) => {
-      if (calls.some((c) => c.member === 'values') && ++seen === n) {
-        this.writeChecks = this.writeChecks.filter((c) => c !== check);
-        throw new FakeOfficeError(code, `injected fault (request ${this.count - start})`);
-      }
+      if (!calls.some((c) => c.member === 'values') || ++seen !== n) return;
+      this.writeChecks = this.writeChecks.filter((c) => c !== check);
+      fire(this.model);
     };
     this.writeChecks.push(check);
+  }
+
+  /** The n-th request from now that writes cell values fails before running (a write cut short). */
+  failAtWrite(n: number, code = 'GeneralException'): void {
+    this.atWrite(n, () => {
+      throw new FakeOfficeError(code, 'injected fault');
+    });
+  }
+
+  /** Before the n-th request from now that writes cell values, the user deletes the sheet. */
+  deleteSheetAtWrite(n: number, name: string): void {
+    this.atWrite(n, (model) => model.deleteSheet(model.sheet(name)));
+  }
+
+  /** Before the n-th request from now that writes cell values, the user renames the sheet. */
+  renameSheetAtWrite(n: number, name: string, to: string): void {
+    this.atWrite(n, (model) => {
+      const sheet = model.sheet(name);
+      model.validateName(to, sheet);
+      sheet.name = to;
+    });
   }
 
   /** Before the n-th sync from now, the user deletes the sheet. */

@@ -30,6 +30,15 @@ export interface FakeCell {
   hyperlink?: XlHyperlink;
 }
 
+/** A defined name: what it refers to ("='Свод'!$A$1" or a constant '="index"'). */
+export interface FakeName {
+  name: string;
+  reference: string;
+  comment?: string;
+  /** Set (false) when hidden from Excel's name manager. */
+  visible?: boolean;
+}
+
 export interface FakeConditionalFormat {
   range: string;
   operator?: string;
@@ -50,6 +59,10 @@ export class FakeSheet {
   conditionalFormats: FakeConditionalFormat[] = [];
   freeze: { rows: number; cols: number } | null = null;
   autoFilter: string | null = null;
+  /** Row heights in points (0-based row → height). */
+  readonly rowHeights = new Map<number, number>();
+  /** Names scoped to this sheet (worksheet.names): they go with the sheet, copies included. */
+  names: FakeName[] = [];
   readonly pageLayout: {
     orientation: string;
     zoom: Record<string, number>;
@@ -154,7 +167,8 @@ export function versionAtLeast(have: string, want: string): boolean {
 
 export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
-  readonly names: Array<{ name: string; reference: string; comment?: string }> = [];
+  /** Workbook-scoped names (workbook.names). */
+  readonly names: FakeName[] = [];
   /** Settings as stored JSON text, like the document's settings part. */
   readonly settings = new Map<string, string>();
   calculationMode = 'Automatic';
@@ -225,6 +239,43 @@ export class FakeWorkbookModel {
       );
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? null;
+  }
+
+  /**
+   * worksheet.copy: Excel names the copy "<name> (2)" (or the next free number), places it where
+   * asked and copies everything, the sheet's own names included.
+   */
+  copySheet(
+    source: FakeSheet,
+    position: 'None' | 'Before' | 'After' | 'Beginning' | 'End',
+    relativeTo?: FakeSheet,
+  ): FakeSheet {
+    let n = 2;
+    while (this.findSheet(`${source.name} (${n})`.slice(0, 31))) n++;
+    const copy = this.addSheet(`${source.name.slice(0, 31 - ` (${n})`.length)} (${n})`);
+    for (const [r, c, cell] of source.entries())
+      Object.assign(copy.ensure(r, c), JSON.parse(JSON.stringify(cell)) as FakeCell);
+    copy.merges = source.merges.map((m) => ({ ...m }));
+    copy.conditionalFormats = source.conditionalFormats.map((f) => ({ ...f }));
+    for (const [c, w] of source.columnWidths) copy.columnWidths.set(c, w);
+    for (const [r, h] of source.rowHeights) copy.rowHeights.set(r, h);
+    copy.freeze = source.freeze ? { ...source.freeze } : null;
+    copy.autoFilter = source.autoFilter;
+    copy.tabColor = source.tabColor;
+    Object.assign(copy.pageLayout, JSON.parse(JSON.stringify(source.pageLayout)) as object);
+    copy.names = source.names.map((x) => ({ ...x }));
+    this.sheets.splice(this.sheets.indexOf(copy), 1);
+    const anchor = relativeTo ?? source;
+    const at =
+      position === 'Beginning'
+        ? 0
+        : position === 'Before'
+          ? this.sheets.indexOf(anchor)
+          : position === 'After'
+            ? this.sheets.indexOf(anchor) + 1
+            : this.sheets.length;
+    this.sheets.splice(at, 0, copy);
+    return copy;
   }
 
   setting(key: string): unknown {

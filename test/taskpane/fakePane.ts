@@ -1,11 +1,11 @@
 /**
  * What the task pane needs of the fake Excel beyond the adapter's subset: Range.select() (the
  * selection is recorded per workbook model; like Excel, only a range of the active sheet can be
- * selected) and Worksheet.copy() (ExcelApi 1.10, the copy is named "<name> (2)" as Excel does).
+ * selected). Worksheet.copy() is part of the fake itself (test/fake-excel/context.ts).
  * Installed onto the fake's proxies; plain TypeScript, so the e2e page bundles it too.
  */
 import type { Area } from '../../src/core/grid';
-import { FakeExcelContext, FakeWorksheet } from '../fake-excel/context';
+import { FakeExcelContext } from '../fake-excel/context';
 import { installFakeCharts } from '../fake-excel/chart';
 import {
   FakeOfficeError,
@@ -25,12 +25,6 @@ export function selectionOf(model: FakeWorkbookModel): FakeSelection | null {
   return SELECTION.get(model) ?? null;
 }
 
-interface WorksheetInternals {
-  ctx: FakeExcelContext;
-  path: string;
-  sheet(): FakeSheet;
-}
-
 interface RangeInternals {
   ctx: FakeExcelContext;
   path: string;
@@ -38,24 +32,9 @@ interface RangeInternals {
   area: { get(what: string): Area | null };
 }
 
-function copySheet(model: FakeWorkbookModel, source: FakeSheet): FakeSheet {
-  let n = 2;
-  while (model.findSheet(`${source.name} (${n})`)) n++;
-  const copy = model.addSheet(`${source.name} (${n})`.slice(0, 31));
-  for (const [r, c, cell] of source.entries()) {
-    const target = copy.ensure(r, c);
-    Object.assign(target, JSON.parse(JSON.stringify(cell)) as typeof cell);
-  }
-  copy.merges = source.merges.map((m) => ({ ...m }));
-  copy.conditionalFormats = source.conditionalFormats.map((f) => ({ ...f }));
-  for (const [c, w] of source.columnWidths) copy.columnWidths.set(c, w);
-  copy.freeze = source.freeze ? { ...source.freeze } : null;
-  return copy;
-}
-
 let installed = false;
 
-/** Adds select() and copy() to the fake's proxies, and charts (idempotent). */
+/** Adds select() to the fake's proxies, and charts (idempotent). */
 export function installFakePaneApi(): void {
   installFakeCharts();
   if (installed) return;
@@ -76,30 +55,5 @@ export function installFakePaneApi(): void {
         );
       SELECTION.set(this.ctx.model, { sheet: sheet.name, address: areaAddress(area) });
     });
-  };
-  const sheetProto = FakeWorksheet.prototype as unknown as Record<string, unknown>;
-  sheetProto.copy = function copy(this: WorksheetInternals, positionType = 'None'): FakeWorksheet {
-    let made: FakeSheet | null = null;
-    this.ctx.call(this.path, 'copy', positionType, () => {
-      this.ctx.model.requireApi('1.10', 'Worksheet.copy');
-      made = copySheet(this.ctx.model, this.sheet());
-    });
-    const slot = {
-      get: (what: string) => {
-        if (!made)
-          throw new FakeOfficeError(
-            'InvalidObjectPath',
-            `${what} is used before the request that creates it ran`,
-          );
-        return made;
-      },
-    };
-    return new (
-      FakeWorksheet as unknown as new (
-        ctx: FakeExcelContext,
-        slot: unknown,
-        path: string,
-      ) => FakeWorksheet
-    )(this.ctx, slot, `${this.path}/copy`);
   };
 }

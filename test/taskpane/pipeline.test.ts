@@ -8,9 +8,22 @@ import {
   readAllResults,
   runCriteria,
 } from '../../src/taskpane/pipeline';
+import type { WorkbookState } from '../../src/core/workbook/policy';
 import { PLAN_SHEET, PLAN_VALUES, RESULTS_SHEET, resultValues } from './workbook';
 
 const TODAY = '2025-01-15';
+
+/** The test workbook as the patch policy sees it: the user's two sheets and any generated ones. */
+function state(generated: Array<{ key: string; name: string }> = []): WorkbookState {
+  return {
+    sheets: [
+      { name: PLAN_SHEET, visibility: 'visible' },
+      { name: RESULTS_SHEET, visibility: 'visible' },
+      ...generated.map((g) => ({ name: g.name, visibility: 'visible' as const, marker: g.key })),
+    ],
+    registry: [],
+  };
+}
 
 describe('pane pipeline over the test workbook', () => {
   const plan = gridFromValues(PLAN_SHEET, PLAN_VALUES);
@@ -39,7 +52,7 @@ describe('pane pipeline over the test workbook', () => {
   it('plans the report with the chart and says what it creates', () => {
     const p = planReport({
       grids: [plan, results],
-      generated: [],
+      state: state(),
       settings: defaultSettings(),
       asOf: TODAY,
       plan: null,
@@ -53,7 +66,7 @@ describe('pane pipeline over the test workbook', () => {
   it('promises the names the sheets will really get beside the user own sheets', () => {
     const p = planReport({
       grids: [plan, results],
-      generated: [],
+      state: state(),
       settings: defaultSettings(),
       asOf: TODAY,
       plan: null,
@@ -72,7 +85,7 @@ describe('pane pipeline over the test workbook', () => {
   it('previews replacements and removals from the registry of generated sheets', () => {
     const p = planReport({
       grids: [plan, results],
-      generated: [],
+      state: state(),
       settings: defaultSettings(),
       asOf: TODAY,
       plan: null,
@@ -81,10 +94,10 @@ describe('pane pipeline over the test workbook', () => {
       { key: 'index', name: 'Оглавление' },
       { key: 'school:sch999999', name: 'Закрытая школа' },
     ];
-    const preview = previewPatch({ ...p.patch, removeKeys: ['school:sch999999'] }, generated, [
-      PLAN_SHEET,
-      RESULTS_SHEET,
-    ]);
+    const preview = previewPatch(
+      { ...p.patch, removeKeys: ['school:sch999999'] },
+      state(generated),
+    );
     expect(preview.replace).toEqual(['Оглавление']);
     expect(preview.remove).toEqual(['Закрытая школа']);
     expect(preview.create).not.toContain('Оглавление');

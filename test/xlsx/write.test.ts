@@ -1,3 +1,4 @@
+import { REGISTRY_SHEET } from '../../src/core/workbook/sheetNames';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -12,7 +13,6 @@ import {
   applyPatch,
   listGeneratedSheets,
   loadWorkbook,
-  REGISTRY_SHEET,
   workbookToBuffer,
   writeNewWorkbookFile,
 } from '../../src/xlsx/write';
@@ -391,7 +391,7 @@ describe('applyPatch', () => {
     const ws = opened.getWorksheet('Свод')!;
     ws.name = 'Мой свод';
     opened.definedNames.model = opened.definedNames.model.map((d) => ({
-      name: d.name,
+      ...d,
       ranges: d.ranges.map((r) => r.replace("'Свод'!", "'Мой свод'!")),
     }));
     ws.getCell('B1').value = 'правка';
@@ -403,7 +403,17 @@ describe('applyPatch', () => {
     const report = applyPatch(reopened, patchOf([sheet('Свод', 'summary', 0)]));
     expect(report.replaced).toEqual([{ key: 'summary', previousName: 'Мой свод', name: 'Свод' }]);
     expect(report.changedByUser.map((c) => c.name)).toEqual(['Мой свод']);
-    expect(visibleNames(await roundTrip(reopened))).toEqual(['Данные', 'Настройки', 'Свод']);
+    // The user's edited version is kept as their own sheet (core/workbook/policy.ts).
+    expect(report.changedByUser[0]!.keptAs).toBe('Мой свод (правки пользователя)');
+    const back = await roundTrip(reopened);
+    expect(visibleNames(back)).toEqual([
+      'Данные',
+      'Настройки',
+      'Мой свод (правки пользователя)',
+      'Свод',
+    ]);
+    expect(back.getWorksheet('Мой свод (правки пользователя)')!.getCell('B1').value).toBe('правка');
+    expect(listGeneratedSheets(back).map((g) => g.name)).toEqual(['Свод']);
   });
 
   it('never takes a user sheet for a generated one the user deleted', async () => {

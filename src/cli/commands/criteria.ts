@@ -2,6 +2,7 @@
  * `shnor-roadmap criteria`: results workbooks → the list of ШНОР by year with reasons, the region
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
@@ -16,7 +17,6 @@ import type { Settings } from '../../core/settings';
 import {
   applyPatch,
   loadWorkbook,
-  REGISTRY_SHEET,
   userSheetNames,
   writeNewWorkbookFile,
   writeWorkbookFile,
@@ -185,7 +185,9 @@ async function writeOut(
   await writeWorkbookFile(wb, file);
   return [
     ...report.changedByUser.map(
-      (c) => `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.`,
+      (c) =>
+        `Лист «${c.name}» прошлого расчёта был изменён вручную; он заменён новым.` +
+        (c.keptAs ? ` Ваша версия сохранена на листе «${c.keptAs}».` : ''),
     ),
     ...report.renamedToAvoidClash.map(
       (r) => `Лист «${r.wanted}» уже есть в книге, критерии записаны на лист «${r.actual}».`,

@@ -4,6 +4,7 @@
  * Input files are only read. An existing --out workbook is opened and updated: the sheets this
  * program generated are replaced, the user's own sheets are left exactly as they are.
  */
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import * as path from 'path';
@@ -26,12 +27,11 @@ import {
   applyPatch,
   listGeneratedSheets,
   loadWorkbook,
-  REGISTRY_SHEET,
   userSheetNames,
   writeNewWorkbookFile,
   writeWorkbookFile,
-  type ApplyReport,
 } from '../../xlsx/write';
+import type { ApplyReport } from '../../core/workbook/policy';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath, expandInputs, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
@@ -285,7 +285,7 @@ async function run(args: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     onChangedByUser: (lines) =>
       io.out(
-        `Будут заменены созданные программой листы, которые вы изменили (копии не сохраняются):\n  ${lines.join('\n  ')}`,
+        `Будут заменены созданные программой листы, которые вы изменили (ваши правки сохраняются на отдельном листе «… (правки пользователя)»):\n  ${lines.join('\n  ')}`,
       ),
   });
   io.out(describeRun(result, io.cwd));

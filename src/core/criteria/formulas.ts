@@ -8,6 +8,7 @@
  */
 import { columnIndex, columnLetter } from '../grid';
 import { quoteSheet } from '../patch';
+import { assignSheetNames } from '../workbook/sheetNames';
 import type { IndicatorId } from './types';
 
 export const SHEET = {
@@ -25,18 +26,18 @@ export type SheetNames = Record<keyof typeof SHEET, string>;
  * (compared ignoring case) gets " (2)", " (3)"… so that formulas never point at a user's sheet.
  */
 export function criteriaSheetNames(taken: readonly string[] = []): SheetNames {
-  const used = new Set(taken.map((t) => t.toLowerCase()));
-  const pick = (wanted: string) => {
-    let name = wanted;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
-    used.add(name.toLowerCase());
-    return name;
-  };
+  const names = assignSheetNames(
+    (['settings', 'results', 'criteria', 'indicators'] as const).map((key) => ({
+      key,
+      wanted: SHEET[key],
+    })),
+    taken,
+  );
   return {
-    settings: pick(SHEET.settings),
-    results: pick(SHEET.results),
-    criteria: pick(SHEET.criteria),
-    indicators: pick(SHEET.indicators),
+    settings: names.get('settings')!,
+    results: names.get('results')!,
+    criteria: names.get('criteria')!,
+    indicators: names.get('indicators')!,
   };
 }
 

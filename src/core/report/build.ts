@@ -11,12 +11,8 @@ import { buildIndexSheet } from './indexSheet';
 import { riskKey } from './riskFactors';
 import { schoolYearAfter, type RoadmapPeriod } from './roadmap';
 import { buildSchoolSheet, lastResultYear } from './schoolSheet';
-import {
-  assignSheetNames,
-  MAX_SHEET_NAME_LENGTH,
-  sheetNameKey,
-  shortSchoolName,
-} from './sheetNames';
+import { assignSheetNames, MAX_SHEET_NAME_LENGTH, sheetNameKey } from '../workbook/sheetNames';
+import { shortSchoolName } from './sheetNames';
 import { buildSummarySheet } from './summarySheet';
 import { buildTimelineSheet, type TimelinePlan } from './timelineSheet';
 

@@ -71,15 +71,6 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   sheetWide: { cursor: 'default' },
-  /** Read by screen readers, not shown. */
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
   cell: {
     flexShrink: 0,
     minWidth: '44px',
@@ -122,10 +113,7 @@ function IssueRow({
   // read through aria-describedby), so the name stays the visible label (WCAG 2.5.3).
   const body = (
     <>
-      <span className={styles.cell}>
-        {issue.cell || 'лист'}
-        <span className={styles.hidden}>: </span>
-      </span>
+      <span className={styles.cell}>{issue.cell ? `${issue.cell}:` : 'лист'}</span>
       <span className={styles.text}>
         <span>{issue.message}</span>
         {issue.fix ? (

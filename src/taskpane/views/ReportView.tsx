@@ -9,10 +9,10 @@ import { useRef, useState } from 'react';
 import type { SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
 import { russianError } from '../errors';
-import { count, plural } from '../format';
+import { count, ofForm, plural } from '../format';
 import type { GeneratedSheet, PaneHost } from '../host';
 import { JobReason, useJobs } from '../jobs';
-import { planReport, writtenSheets, type ReportPlan, type Written } from '../pipeline';
+import { planReport, writtenBy, type ReportPlan, type Written } from '../pipeline';
 import { writeBusy } from '../progress';
 import { Busy, NoticeBar, Section, type BusyState, type Notice } from '../ui';
 import { sheetsUndo } from '../undo';
@@ -83,13 +83,13 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
             step: { n: 1, of: 2 },
             done: d,
             total,
-            unit: 'листов',
+            unit: ofForm(total, 'листа', 'листов'),
             detail: sheet,
           }),
         );
-        const generated = await host.generatedSheets();
+        const state = await host.readWorkbookState();
         setBusy({ label: 'Считаю критерии и готовлю листы', step: { n: 2, of: 2 } });
-        const p = planReport({ grids, generated, settings, asOf: today, plan });
+        const p = planReport({ grids, state, settings, asOf: today, plan });
         if (p.schools === 0) {
           setPrepared(null);
           setNotice({
@@ -112,14 +112,14 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
       abort.current = controller;
       const cancel = () => abort.current?.abort();
       setNotice(null);
-      setBusy({ label: 'Записываю листы отчёта', onCancel: cancel });
+      setBusy({ label: 'Запись отчёта. Читаю книгу', onCancel: cancel });
       try {
         await undo.prepare();
         before.current ??= await host.generatedSheets();
         const report = await host.applyPatch(p.patch, {
           signal: controller.signal,
           undoGroup: true,
-          onProgress: (pr) => setBusy(writeBusy('Записываю листы отчёта', pr, undefined, cancel)),
+          onProgress: (pr) => setBusy(writeBusy('Запись отчёта', pr, undefined, cancel)),
         });
         if (report.status === 'cancelled') {
           setUnfinished(true);
@@ -129,15 +129,14 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
           });
           return;
         }
-        const after = await host.generatedSheets();
-        const written = writtenSheets(p.patch, before.current, after);
-        const nameOf = new Map(after.map((g) => [g.key, g.name]));
-        const actual = (key: string, name: string) => nameOf.get(key) ?? name;
+        // What the whole write did (a resumed run reports from its first attempt on).
+        const written = writtenBy(report);
+        const sheetOf = (key: string, wanted: string) => written.names[key] ?? wanted;
         const summaryKey = p.patch.sheets.find((s) => s.name === p.chart?.sheet)?.key;
         let chartNote = '';
         if (p.chart && host.features().charts) {
           setBusy({ label: 'Строю диаграмму на своде' });
-          const sheet = summaryKey ? actual(summaryKey, p.chart.sheet) : p.chart.sheet;
+          const sheet = summaryKey ? sheetOf(summaryKey, p.chart.sheet) : p.chart.sheet;
           await host.addChart({ ...p.chart, sheet });
           chartNote = ` На листе «${sheet}» — диаграмма «${p.chart.title}».`;
         }
@@ -149,8 +148,7 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
           report.excelUndo,
         );
         await undo.record({ ...entry, created: written.created }, p.patch);
-        const indexKey = p.patch.sheets.find((s) => s.name === p.indexSheet)?.key;
-        setDone({ written, index: indexKey ? actual(indexKey, p.indexSheet) : p.indexSheet });
+        setDone({ written, index: sheetOf(p.indexKey, 'Оглавление') });
         setPrepared(null);
         setUnfinished(false);
         before.current = null;
@@ -211,6 +209,10 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
           <NameList title="Будут созданы" names={prepared.preview.create} />
           <NameList title="Будут заменены" names={prepared.preview.replace} />
           <NameList title="Будут удалены" names={prepared.preview.remove} />
+          <NameList
+            title="Изменены вами — ваш вариант будет сохранён"
+            names={prepared.preview.kept.map((k) => `«${k.name}» → «${k.as}»`)}
+          />
         </Section>
       ) : (
         <Section label="О разделе">

@@ -8,13 +8,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { ResultsRead } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
 import { russianError } from '../errors';
-import { count, ofTotal, percent, plural } from '../format';
+import { count, ofForm, ofTotal, percent, plural } from '../format';
 import type { GeneratedSheet, PaneHost } from '../host';
 import { useJobs, JobReason } from '../jobs';
 import {
   readAllResults,
   runCriteria,
-  writtenSheets,
+  writtenBy,
   type CriteriaRun,
   type Written,
 } from '../pipeline';
@@ -98,7 +98,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
         ...(step ? { step } : {}),
         done,
         total,
-        unit: 'листов',
+        unit: ofForm(total, 'листа', 'листов'),
         detail: sheet,
       }),
     );
@@ -157,10 +157,10 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
         setBusy({ label: 'Записываю листы критериев', step: { n: 3, of: 3 } });
         const report = await host.applyPatch(criteria.patch, {
           undoGroup: true,
-          onProgress: (p) => setBusy(writeBusy('Записываю листы критериев', p, { n: 3, of: 3 })),
+          onProgress: (p) => setBusy(writeBusy('Листы критериев', p, { n: 3, of: 3 })),
         });
-        // What the write did, from the workbook itself (also right after a resumed attempt).
-        const written = writtenSheets(criteria.patch, before.current, await host.generatedSheets());
+        // What the whole write did (a resumed run reports from its first attempt on).
+        const written = writtenBy(report);
         const entry = sheetsUndo(
           'расчёт критериев',
           criteria.patch,

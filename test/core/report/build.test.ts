@@ -3,7 +3,7 @@ import { valueAt } from '../../../src/core/grid';
 import type { Deadline, PlanActivity } from '../../../src/core/plan/types';
 import { buildReportPatch, schoolKey } from '../../../src/core/report/build';
 import { riskKey } from '../../../src/core/report/riskFactors';
-import { isLegalSheetName, sheetNameKey } from '../../../src/core/report/sheetNames';
+import { isLegalSheetName, sheetNameKey } from '../../../src/core/workbook/sheetNames';
 import { defaultSettings } from '../../../src/core/settings';
 import { generateRegion } from '../../../src/core/synthetic/region';
 import { patchToGrid, rowTexts } from './patchGrid';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
+import { shortSchoolName } from '../../../src/core/report/sheetNames';
 import {
   assignSheetNames,
   isLegalSheetName,
   legalSheetName,
-  shortSchoolName,
   sheetNameKey,
-} from '../../../src/core/report/sheetNames';
+} from '../../../src/core/workbook/sheetNames';
 
 describe('shortSchoolName', () => {
   it.each([

@@ -1,6 +1,6 @@
 /**
- * Turns a WorkbookPatch into the writes office.js has to make, grouped into requests that stay
- * under the payload budget. Pure: the same patch and sheet names always give the same batches,
+ * Write batches: turns a WorkbookPatch into the writes office.js has to make, grouped into
+ * requests that stay under the payload budget. Pure: the same patch and sheet names always give the same batches,
  * which is what lets an interrupted run resume at a batch number.
  *
  * Order: every sheet's values (number format "@" first for text, so "=…" stays text), then
@@ -10,6 +10,7 @@ import type { Scalar } from '../core/grid';
 import { areaColumns, areaRows, columnLetter, parseA1, parseArea } from '../core/grid';
 import {
   formulaRows,
+  quoteSheet,
   type CellStyle,
   type ConditionalFormat,
   type PrintSetup,
@@ -31,6 +32,7 @@ export type WriteOp =
   | { kind: 'style'; sheet: string; address: string; style: Omit<CellStyle, 'numFmt'> }
   | { kind: 'merge'; sheet: string; address: string }
   | { kind: 'columnWidth'; sheet: string; column: string; points: number }
+  | { kind: 'rowHeight'; sheet: string; rows: string; points: number }
   | { kind: 'hyperlink'; sheet: string; address: string; link: XlHyperlink }
   | { kind: 'conditional'; sheet: string; format: ConditionalFormat }
   | { kind: 'freeze'; sheet: string; rows: number; cols: number }
@@ -42,6 +44,10 @@ export interface PlannedOp {
   op: WriteOp;
   /** Estimated request bytes of the API calls this write makes. */
   bytes: number;
+  /** Values and formulas of every sheet come first, then their formats. */
+  phase: 'content' | 'format';
+  /** 1-based position of the op's sheet among the patch's sheets (for progress in sheets). */
+  sheet: number;
 }
 
 /** What the client can do beyond ExcelApi 1.7 (see support.ts). */
@@ -171,10 +177,28 @@ function formatWrites(
     if (Object.keys(style).length > 0)
       ops.push({ kind: 'style', sheet, address: block.range, style });
   }
+  // Runs of rows with the same height: one call each.
+  const heights = [...(patch.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+  for (let i = 0; i < heights.length;) {
+    let j = i;
+    while (
+      j + 1 < heights.length &&
+      heights[j + 1]!.row === heights[j]!.row + 1 &&
+      heights[j + 1]!.height === heights[i]!.height
+    )
+      j++;
+    ops.push({
+      kind: 'rowHeight',
+      sheet,
+      rows: `${heights[i]!.row}:${heights[j]!.row}`,
+      points: heights[i]!.height,
+    });
+    i = j + 1;
+  }
   for (const m of patch.merges) ops.push({ kind: 'merge', sheet, address: m });
   for (const h of patch.hyperlinks) {
     const link: XlHyperlink = {
-      documentReference: `${quoteForReference(h.sheet)}!${h.target}`,
+      documentReference: `${quoteSheet(h.sheet)}!${h.target}`,
       textToDisplay: h.text,
     };
     if (h.tooltip) link.screenTip = h.tooltip;
@@ -187,11 +211,6 @@ function formatWrites(
     ops.push({ kind: 'autoFilter', sheet, address: patch.autoFilter });
   if (patch.print && features.pageLayout) ops.push({ kind: 'print', sheet, print: patch.print });
   return ops;
-}
-
-/** Sheet name as a hyperlink's document reference wants it: always quoted, inner ' doubled. */
-export function quoteForReference(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** How many API calls a write makes (each carries its own overhead). */
@@ -225,10 +244,15 @@ export function planWrites(
   const chunkBytes = Math.max(1024, Math.floor(options.budgetBytes / 2));
   const sheets = [...patch.sheets].sort((a, b) => a.order - b.order);
   const nameOf = (s: SheetPatch) => names[s.key] ?? s.name;
-  const ops: WriteOp[] = [];
-  for (const s of sheets) ops.push(...valueWrites(nameOf(s), s, chunkBytes));
-  for (const s of sheets) ops.push(...formatWrites(nameOf(s), s, chunkBytes, options.features));
-  return ops.map((op) => ({ op, bytes: estimateBytes(op) }));
+  const planned: PlannedOp[] = [];
+  const add = (ops: WriteOp[], phase: PlannedOp['phase'], sheet: number) => {
+    for (const op of ops) planned.push({ op, bytes: estimateBytes(op), phase, sheet });
+  };
+  sheets.forEach((s, i) => add(valueWrites(nameOf(s), s, chunkBytes), 'content', i + 1));
+  sheets.forEach((s, i) =>
+    add(formatWrites(nameOf(s), s, chunkBytes, options.features), 'format', i + 1),
+  );
+  return planned;
 }
 
 /** Greedy grouping of planned writes into requests of at most budgetBytes each. */

@@ -1,16 +1,11 @@
 /**
- * What the adapter remembers in the workbook (workbook.settings, saved with the file):
- * which sheets it generated (by worksheet id, so a renamed or copied sheet is never mistaken) and
- * how far an interrupted write got, so the next run can resume.
+ * How far an interrupted write got, kept in workbook.settings (saved with the file) so the next
+ * run with the same patch can resume. Which sheets are generated is not kept here: that is the
+ * shared registry and the sheet markers (src/core/workbook/registry.ts).
  */
+import type { ApplyReport } from '../core/workbook/policy';
 
-export const GENERATED_SETTING = 'shnorRoadmap.generatedSheets';
 export const PROGRESS_SETTING = 'shnorRoadmap.applyProgress';
-/** The command line's own registry of generated sheets (REGISTRY_SHEET in src/xlsx/write.ts). */
-export const CLI_REGISTRY_SHEET = '_shnor';
-
-/** Worksheet id → patch key of a sheet the add-in generated. */
-export type Registry = Record<string, string>;
 
 export interface Progress {
   fingerprint: string;
@@ -22,6 +17,11 @@ export interface Progress {
   names: Record<string, string>;
   /** The user's calculation mode before the write switched it to manual. */
   calculationMode?: string;
+  /** What the whole run does (set with the structure): a resumed run reports it, not just its tail. */
+  report?: Pick<
+    ApplyReport,
+    'created' | 'replaced' | 'removed' | 'renamedToAvoidClash' | 'changedByUser'
+  >;
 }
 
 function isStringRecord(v: unknown): v is Record<string, string> {
@@ -34,7 +34,7 @@ function isStringRecord(v: unknown): v is Record<string, string> {
 }
 
 /** Settings come back as whatever was stored (possibly by an older version): check the shape. */
-export function readRegistry(value: unknown): Registry {
+export function readStringRecord(value: unknown): Record<string, string> {
   return isStringRecord(value) ? { ...value } : {};
 }
 
@@ -53,6 +53,12 @@ export function readProgress(value: unknown): Progress | null {
     names: { ...p.names },
   };
   if (typeof p.calculationMode === 'string') progress.calculationMode = p.calculationMode;
+  const r = p.report;
+  if (
+    r &&
+    [r.created, r.replaced, r.removed, r.renamedToAvoidClash, r.changedByUser].every(Array.isArray)
+  )
+    progress.report = r;
   return progress;
 }
 
@@ -66,4 +72,14 @@ export function fingerprint(data: unknown): string {
     h = (h + (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24)) | 0;
   }
   return `${(h >>> 0).toString(16).padStart(8, '0')}-${s.length}`;
+}
+
+/** Settings hold JSON text (office.js would also accept objects; text survives every client). */
+export function parseSetting(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null;
+  }
 }

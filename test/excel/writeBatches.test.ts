@@ -9,12 +9,16 @@ import {
   planWrites,
   widthToPoints,
   type WriteOp,
-} from '../../src/excel/plan';
-import { fingerprint } from '../../src/excel/registry';
-import { uniqueSheetName } from '../../src/excel/sheetName';
+} from '../../src/excel/writeBatches';
+import { fingerprint } from '../../src/excel/progress';
+import { freeSheetName, sheetNameKey } from '../../src/core/workbook/sheetNames';
 import { checkSupport } from '../../src/excel/support';
 
 const FEATURES = { autoFilter: true, pageLayout: true };
+
+/** The one free-name helper (core/workbook/sheetNames), over a set of taken names as typed. */
+const uniqueSheetName = (wanted: string, taken: Set<string>) =>
+  freeSheetName(wanted, new Set([...taken].map(sheetNameKey)));
 
 function patchOf(values: Array<Array<string | number | null>>, at = 'B2'): WorkbookPatch {
   const sheet = emptySheetPatch('Лист', 'k', 0);
