@@ -20,11 +20,15 @@ const SOURCES: Source[] = [
   { module: './plan', fn: 'planBenchmarks', what: 'проверка планов' },
   { module: './criteria', fn: 'criteriaBenchmarks', what: 'критерии ШНОР' },
   { module: './report', fn: 'reportBenchmarks', what: 'отчёт по школам' },
+  { module: './update', fn: 'updateBenchmarks', what: 'обновление отчёта' },
   { module: './addin', fn: 'addinBenchmarks', what: 'надстройка' },
+  { module: './reader', fn: 'readerBenchmarks', what: 'чтение .xlsx' },
+  // The update of an existing 2 000-school report at the zip level (the zip engineer's row).
+  { module: './reportUpdate', fn: 'reportUpdateBenchmarks', what: 'обновление отчёта' },
 ];
 
 /** The project root: dist/bench/run.js → two levels up; bench/run.ts (ts-jest) → one. */
-function projectRoot(): string {
+export function projectRoot(): string {
   const up2 = path.resolve(__dirname, '..', '..');
   return existsSync(path.join(up2, 'package.json')) ? up2 : path.resolve(__dirname, '..');
 }

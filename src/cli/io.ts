@@ -1,6 +1,8 @@
 /**
  * What a command needs from the outside world, so commands can be tested without a terminal.
  */
+import { terminalProgress, type ProgressLine } from './progress';
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -8,14 +10,21 @@ export interface Io {
   cwd: string;
   /** "Today" for deadlines and overdue checks (ISO), overridable by --as-of. */
   today: string;
+  /** A progress line on the terminal; absent when stderr is not one (a pipe, a file, tests). */
+  progress?: () => ProgressLine;
 }
 
 export function processIo(): Io {
   return {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    // The newline is written apart: appending it would copy a report of tens of megabytes.
+    out: (t) => {
+      process.stdout.write(t);
+      if (!t.endsWith('\n')) process.stdout.write('\n');
+    },
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),
+    ...(process.stderr.isTTY ? { progress: () => terminalProgress(process.stderr) } : {}),
   };
 }
 

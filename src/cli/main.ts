@@ -2,11 +2,10 @@
  * shnor-roadmap: the command line over the same engine as the Excel add-in.
  * Each command lives in its own module and registers itself in COMMANDS below.
  */
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { errnoCode, FileError, fsErrorRu } from './fsErrors';
 import { EXIT, processIo, UsageError, type Io } from './io';
-import { checkCommand } from './commands/check';
-import { reportCommand } from './commands/report';
-import { demoCommand } from './commands/demo';
-import { criteriaCommand } from './commands/criteria';
 
 export interface Command {
   name: string;
@@ -17,11 +16,28 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const COMMANDS: Command[] = [checkCommand, criteriaCommand, reportCommand, demoCommand];
+/*
+ * Commands are loaded when they run: `criteria` need not load exceljs (the writer) or the plan
+ * checker, which was a large part of a short run's start-up. The help loads them all.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const LOADERS: Record<string, () => Command> = {
+  check: () => (require('./commands/check') as typeof import('./commands/check')).checkCommand,
+  criteria: () =>
+    (require('./commands/criteria') as typeof import('./commands/criteria')).criteriaCommand,
+  report: () => (require('./commands/report') as typeof import('./commands/report')).reportCommand,
+  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function findCommand(name: string | undefined): Command | undefined {
+  return name !== undefined && Object.hasOwn(LOADERS, name) ? LOADERS[name]!() : undefined;
+}
 
 function commandList(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);
-  return COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  const commands = Object.values(LOADERS).map((load) => load());
+  const width = Math.max(...commands.map((c) => c.name.length), 8);
+  return commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
 }
 
 export const GENERAL_HELP =
@@ -33,13 +49,32 @@ export const GENERAL_HELP =
 ${commandList()}
 
 Подробно о команде: shnor-roadmap help <команда> или shnor-roadmap <команда> --help
+Версия: shnor-roadmap --version. Подробности внутренней ошибки: добавьте --debug.
 Коды завершения: 0 — ошибок нет, 1 — в данных найдены ошибки, 2 — входные данные или параметры непригодны.`;
 
+/** The package.json of this program: found by walking up from the compiled file (dist/src/cli). */
+function version(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'shnor-roadmap' && pkg.version) return pkg.version;
+    }
+    if (path.dirname(dir) === dir) return 'неизвестна';
+  }
+}
+
+/**
+ * Runs a command and returns its exit code. Every failure becomes a Russian message: a usage error
+ * with the command's usage, a file-system error naming the file and what to do, and anything
+ * unexpected as an internal error whose stack is shown only with --debug.
+ */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    const cmd = topic ? COMMANDS.find((c) => c.name === topic) : undefined;
+    const cmd = topic ? findCommand(topic) : undefined;
     if (topic && !cmd) {
       io.err(`Неизвестная команда «${topic}».\n\n${GENERAL_HELP()}`);
       return EXIT.badInput;
@@ -48,11 +83,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    io.out(String(require('../../package.json').version));
+    io.out(version());
     return EXIT.ok;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
+  const cmd = findCommand(name);
   if (!cmd) {
     io.err(`Неизвестная команда «${name}».\n\n${GENERAL_HELP()}`);
     return EXIT.badInput;
@@ -64,10 +98,23 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     return await cmd.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${cmd.usage}`);
-      return EXIT.badInput;
-    }
-    throw e;
+    io.err(failureMessage(e, cmd, debug));
+    return EXIT.badInput;
   }
+}
+
+/** What the user reads when a command fails. */
+export function failureMessage(e: unknown, cmd: Command | undefined, debug: boolean): string {
+  const stack = debug && e instanceof Error && e.stack ? `\n\n${e.stack}` : '';
+  if (e instanceof UsageError) return cmd ? `${e.message}\n\n${cmd.usage}` : e.message;
+  if (e instanceof FileError) return `${e.message}${stack}`;
+  const errno = e as NodeJS.ErrnoException;
+  if (errnoCode(e) && typeof errno.path === 'string')
+    return `${fsErrorRu(e, errno.path, errno.syscall === 'open' || errno.syscall === 'read' ? 'read' : errno.syscall === 'scandir' ? 'list' : 'write')}${stack}`;
+  const what = e instanceof Error ? e.message : String(e);
+  return (
+    `Внутренняя ошибка программы: ${what}. Ваши файлы не изменены. ` +
+    `Это ошибка shnor-roadmap, а не ваших данных: повторите запуск с параметром --debug и ` +
+    `передайте разработчикам его вывод.${stack}`
+  );
 }

@@ -175,8 +175,5 @@ export function emptySheetPatch(name: string, key: string, order: number): Sheet
   };
 }
 
-/** Quotes a sheet name for a formula: 'Свод' → '''Свод''' only when needed; inner ' doubled. */
-export function quoteSheet(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)) return name;
-  return `'${name.replace(/'/g, "''")}'`;
-}
+// quoteSheet moved to sheetRef.ts with the other sheet-reference helpers; kept importable here.
+export { quoteSheet } from './sheetRef';

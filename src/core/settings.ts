@@ -47,6 +47,26 @@ export const DEFAULT_RISK_FACTORS: readonly string[] = [
   'высокая доля обучающихся с ОВЗ',
 ];
 
+/**
+ * Limits on what one input workbook may unpack to, checked before it is parsed (zip bombs). The
+ * defaults leave room for a region-scale results sheet (80 000 rows unpack to about 40 MB).
+ */
+export const inputLimitsSchema = z.strictObject({
+  /** Largest uncompressed part (one sheet's XML, the shared strings…), in megabytes. */
+  maxPartMegabytes: z.number().positive().default(256),
+  /** All parts of one workbook together, uncompressed, in megabytes. */
+  maxTotalMegabytes: z.number().positive().default(1024),
+  /** Uncompressed ÷ compressed size above which a part is taken for a zip bomb… */
+  maxCompressionRatio: z.number().min(1).default(100),
+  /** …once it unpacks to more than this many megabytes (small parts may compress very well). */
+  ratioFromMegabytes: z.number().min(0).default(8),
+});
+
+export type InputLimits = z.infer<typeof inputLimitsSchema>;
+
+/** No school writes one procedure with more pupils than this (settings.maxParticipants). */
+export const DEFAULT_MAX_PARTICIPANTS = 100_000;
+
 export const settingsSchema = z.strictObject({
   /** Share failed at or above which a procedure is low (inclusive). */
   threshold: z.number().min(0).max(1).default(0.3),
@@ -59,6 +79,8 @@ export const settingsSchema = z.strictObject({
   procedureIdentity: z.enum(['type+grade+subject', 'type+subject']).default('type+grade+subject'),
   minParticipants: z.number().int().min(1).default(1),
   smallSample: z.number().int().min(0).default(10),
+  /** Counts above this per school and procedure are errors in the data (issue #14). */
+  maxParticipants: z.number().int().min(1).default(DEFAULT_MAX_PARTICIPANTS),
   yearsNotHeld: z.array(notHeldEntry).default([]),
   stagnationYears: z.number().int().min(1).default(3),
   /** Percentage points a subject's share failed must fall by to count as an improvement. */
@@ -79,6 +101,8 @@ export const settingsSchema = z.strictObject({
   riskFactors: z.array(z.string().min(1)).default([...DEFAULT_RISK_FACTORS]),
   /** Abbreviations the user defines: "ТОИУУ" → "Тверской областной институт…". */
   glossary: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** Size limits for input workbooks (command line). */
+  inputLimits: inputLimitsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -102,6 +126,7 @@ const EXPECTED: Record<string, string> = {
   procedureIdentity: '«type+grade+subject» или «type+subject»',
   minParticipants: 'целое число не меньше 1',
   smallSample: 'целое число не меньше 0',
+  maxParticipants: 'целое число не меньше 1',
   yearsNotHeld: 'список вида [{"type": "ОГЭ", "year": 2020}]',
   'yearsNotHeld[]': 'запись вида {"type": "ОГЭ", "subject": "Математика", "year": 2020}',
   'yearsNotHeld[].type': 'одно из «ВПР», «ОГЭ», «ЕГЭ»',
@@ -121,6 +146,12 @@ const EXPECTED: Record<string, string> = {
   'riskFactors[]': 'фактор риска (непустая строка)',
   glossary: 'словарь сокращений вида {"ЦОКО": "Центр оценки качества образования"}',
   'glossary[]': 'расшифровка сокращения (непустая строка)',
+  inputLimits:
+    'пределы вида {"maxPartMegabytes": 256, "maxTotalMegabytes": 1024, "maxCompressionRatio": 100, "ratioFromMegabytes": 8}',
+  'inputLimits.maxPartMegabytes': 'положительное число мегабайт',
+  'inputLimits.maxTotalMegabytes': 'положительное число мегабайт',
+  'inputLimits.maxCompressionRatio': 'число не меньше 1',
+  'inputLimits.ratioFromMegabytes': 'число мегабайт не меньше 0',
 };
 
 export type SettingsParse = { ok: true; settings: Settings } | { ok: false; errors: string[] };

@@ -15,7 +15,7 @@
  *   starts over, which the policy makes safe.
  */
 import type { WorkbookPatch } from '../core/patch';
-import { quoteSheet } from '../core/patch';
+import { quoteSheet } from '../core/sheetRef';
 import { fingerprintSheetPatch } from '../core/workbook/fingerprint';
 import { planApply, type ApplyPlan, type ApplyReport } from '../core/workbook/policy';
 import { resolvePatchNames } from '../core/workbook/references';

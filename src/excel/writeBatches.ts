@@ -10,13 +10,13 @@ import type { Scalar } from '../core/grid';
 import { areaColumns, areaRows, columnLetter, parseA1, parseArea } from '../core/grid';
 import {
   formulaRows,
-  quoteSheet,
   type CellStyle,
   type ConditionalFormat,
   type PrintSetup,
   type SheetPatch,
   type WorkbookPatch,
 } from '../core/patch';
+import { sheetRef } from '../core/sheetRef';
 import { CALL_OVERHEAD_BYTES, callBytes } from './payload';
 import type { XlHyperlink } from './api';
 
@@ -198,7 +198,7 @@ function formatWrites(
   for (const m of patch.merges) ops.push({ kind: 'merge', sheet, address: m });
   for (const h of patch.hyperlinks) {
     const link: XlHyperlink = {
-      documentReference: `${quoteSheet(h.sheet)}!${h.target}`,
+      documentReference: sheetRef(h.sheet, h.target),
       textToDisplay: h.text,
     };
     if (h.tooltip) link.screenTip = h.tooltip;

@@ -1,24 +1,31 @@
 /**
- * .xlsx → Grid, with exceljs. Reads every sheet: values, real dates, merged areas, line breaks,
- * formulas with their cached values, number formats. Recognises files it cannot read (old .xls,
- * password-protected, corrupt) and says so in Russian instead of throwing a stack trace.
+ * .xlsx → Grid for the command line, with the lean reader (xlsxReader.ts): values, real dates,
+ * merged areas, line breaks, formulas with their cached values, number formats, hidden states.
+ * Recognises files it cannot read (old .xls, password-protected, corrupt, a zip bomb) and says
+ * so in Russian instead of throwing a stack trace. `openWorkbook` reads one sheet at a time;
+ * `readWorkbook` reads them all.
  */
-import ExcelJS from 'exceljs';
-import { parseArea, type Cell, type Grid } from '../core/grid';
-import { gridCell, mergedAway } from './cellValue';
-import { readWorkbookStreaming } from './streamRead';
+import type { Grid } from '../core/grid';
+import type { InputLimits } from './limits';
+import { XlsxBook, type DefinedName, type SheetEntry } from './xlsxReader';
+import { PackageError } from './zipPackage';
+import { XmlError } from './xmlScanner';
 
 export interface WorkbookRead {
   file: string;
   sheets: Grid[];
   /** Sheets hidden in the workbook (still read, reported as hidden). */
   hidden: string[];
+  /** Defined names with their scope (not read by the exceljs reader). */
+  definedNames?: DefinedName[];
 }
 
 export class UnreadableFileError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    /** Why: a zip bomb refused by the limits is 'too-large'. */
+    readonly reason: 'format' | 'corrupt' | 'too-large' = 'corrupt',
   ) {
     super(message);
     this.name = 'UnreadableFileError';
@@ -42,60 +49,79 @@ export function diagnoseFile(file: string, data: Buffer): string | null {
   return null;
 }
 
-/** One worksheet → Grid. Merged slave cells are left empty: the value sits in the top-left. */
-export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseArea);
-  const slaves = mergedAway(merges);
-  const rows: Grid['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    const cells: Array<Cell | undefined> = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      if (slaves.has(`${r},${c}`)) return;
-      // A shared formula's other cells hold only a reference to the first; exceljs slides it.
-      const shared = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      const out = gridCell(cell.value, cell.numFmt, shared);
-      if (out) cells[c] = out;
-    });
-    if (cells.length) rows[r] = cells;
-  });
-  return { sheet: ws.name, rows, merges };
+/** Any failure of the reader → UnreadableFileError with a Russian message naming the file. */
+function unreadable(file: string, e: unknown): UnreadableFileError {
+  if (e instanceof UnreadableFileError) return e;
+  if (e instanceof PackageError) {
+    const tooLarge =
+      e.problem === 'part-too-large' || e.problem === 'total-too-large' || e.problem === 'ratio';
+    return new UnreadableFileError(file, e.message, tooLarge ? 'too-large' : 'corrupt');
+  }
+  const why = e instanceof XmlError ? e.message : (e as Error).message;
+  return new UnreadableFileError(
+    file,
+    `Файл «${file}» повреждён или не является книгой Excel: ${why}. Откройте его в Excel и сохраните заново.`,
+  );
 }
 
-/** Files from this size on are read as a stream (see streamRead.ts). */
-export const STREAM_FROM_BYTES = 2 * 1024 * 1024;
+/** A workbook opened for reading sheet by sheet; every failure is an UnreadableFileError. */
+export interface OpenedWorkbook {
+  file: string;
+  /** Worksheets in tab order, with their states. */
+  sheets: SheetEntry[];
+  definedNames: DefinedName[];
+  readSheet(sheet: SheetEntry, onRows?: (rows: number) => void): Promise<Grid>;
+}
 
-/**
- * Reads a whole .xlsx from bytes. Throws UnreadableFileError with a Russian message. A large file
- * is read as a stream; when the stream reader cannot vouch for a complete read, or `stream` is
- * false, the whole workbook is loaded instead.
- */
+export async function openWorkbook(
+  file: string,
+  data: Buffer,
+  opts: { limits?: InputLimits } = {},
+): Promise<OpenedWorkbook> {
+  const problem = diagnoseFile(file, data);
+  if (problem) throw new UnreadableFileError(file, problem, 'format');
+  let book: XlsxBook;
+  try {
+    book = await XlsxBook.open(data, file, opts.limits);
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  return {
+    file,
+    sheets: book.sheets,
+    definedNames: book.definedNames,
+    readSheet: (sheet, onRows) =>
+      book.readSheet(sheet, onRows).catch((e: unknown) => Promise.reject(unreadable(file, e))),
+  };
+}
+
+/** Reads every worksheet of an .xlsx. Throws UnreadableFileError with a Russian message. */
 export async function readWorkbook(
   file: string,
   data: Buffer,
-  opts: { stream?: boolean } = {},
+  opts: { limits?: InputLimits; onRows?: (rows: number) => void } = {},
 ): Promise<WorkbookRead> {
-  const problem = diagnoseFile(file, data);
-  if (problem) throw new UnreadableFileError(file, problem);
-  if (opts.stream ?? data.length >= STREAM_FROM_BYTES) {
-    const streamed = await readWorkbookStreaming(data).catch(() => null);
-    if (streamed) return { file, ...streamed };
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new UnreadableFileError(
-      file,
-      `Файл «${file}» повреждён или не является книгой Excel: ${(e as Error).message}. Откройте его в Excel и сохраните заново.`,
-    );
-  }
+  const book = await openWorkbook(file, data, opts);
   const sheets: Grid[] = [];
-  const hidden: string[] = [];
-  wb.eachSheet((ws) => {
-    sheets.push(worksheetToGrid(ws));
-    if (ws.state && ws.state !== 'visible') hidden.push(ws.name);
-  });
-  return { file, sheets, hidden };
+  let before = 0;
+  const onRows = opts.onRows;
+  for (const s of book.sheets) {
+    let seen = 0;
+    const grid = await book.readSheet(
+      s,
+      onRows &&
+        ((n) => {
+          seen = n;
+          onRows(before + n);
+        }),
+    );
+    before += seen;
+    sheets.push(grid);
+  }
+  return {
+    file,
+    sheets,
+    hidden: book.sheets.filter((s) => s.state !== 'visible').map((s) => s.name),
+    definedNames: book.definedNames,
+  };
 }

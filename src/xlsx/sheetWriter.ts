@@ -12,11 +12,12 @@ import { columnLetter, parseA1, parseArea } from '../core/grid';
 import { FingerprintHasher, seenFormula, seenValue } from '../core/workbook/fingerprint';
 import { mergedAway } from './cellValue';
 import { RowXmlWriter, type RowCell } from './rowXml';
+import { quoteSheet } from '../core/sheetRef';
 import {
   formulaBlockRows,
   formulaRow,
-  quoteSheet,
   type CellStyle,
+  type ConditionalFormat,
   type SheetPatch,
 } from '../core/patch';
 
@@ -32,8 +33,6 @@ interface PendingCell {
   /** What the fingerprint sees: the formula ("=…") or the value; null when nothing is written. */
   seen: string | null;
   styles: CellStyle[];
-  /** The first cell of a fill-down column: the master of Excel's shared formula. */
-  sharedMaster?: boolean;
 }
 
 /** Something the patch puts on a range of rows; `apply` fills one of them. */
@@ -45,7 +44,7 @@ interface RowSpan {
   apply: (row: number, put: (col: number) => PendingCell) => void;
 }
 
-function argb(rgb: string): string {
+export function argb(rgb: string): string {
   return `FF${rgb.replace(/^#/, '').toUpperCase()}`;
 }
 
@@ -148,7 +147,6 @@ function rowSpans(p: SheetPatch): RowSpan[] {
           Object.assign(put(col), {
             value: value as unknown as ExcelJS.CellFormulaValue,
             seen: seenFormula(formula),
-            sharedMaster: shared && i === 0,
           });
         });
       },
@@ -221,13 +219,48 @@ export function writeSheet(
   if (p.autoFilter) ws.autoFilter = p.autoFilter;
   for (const cf of p.conditionalFormats) ws.addConditionalFormatting(conditionalFormat(cf));
   for (const m of p.merges) ws.mergeCells(m);
+  // A streamed sheet without merged cells or links gets its rows as XML directly (rowXml.ts).
+  const raw =
+    stream && !p.merges.length && !p.hyperlinks.length
+      ? RowXmlWriter.forStreamedSheet(ws)
+      : undefined;
+  const fingerprint = forEachPatchRow(p, styles, (r, cells, height) => {
+    if (raw) return raw.write(r, cells, height);
+    writeRow(ws, r, cells, height);
+    if (!stream) return;
+    ws.getRow(r).commit();
+    // The streaming writer numbers shared formulas from 0 on every row it writes, so a later
+    // fill-down block would reuse this one's numbers: move its counter past them.
+    let masters = 0;
+    cells.forEach((cell) => {
+      if (isSharedMaster(cell.value)) masters++;
+    });
+    if (masters) (ws as unknown as { _siFormulae: number })._siFormulae += masters;
+  });
+  raw?.flush();
+  return fingerprint;
+}
+
+function isSharedMaster(v: ExcelJS.CellValue): boolean {
+  return (
+    typeof v === 'object' && v !== null && (v as { shareType?: string }).shareType === 'shared'
+  );
+}
+
+/**
+ * Everything the patch puts in cells, row by row in increasing order: `emit` gets each row that
+ * has cells or a height (cells sparse, by 1-based column). Returns the sheet's fingerprint. Both
+ * the exceljs writer above and the zip-level updater's sheet parts are filled from here.
+ */
+export function forEachPatchRow(
+  p: SheetPatch,
+  styles: StyleCache,
+  emit: (row: number, cells: RowCell[], height: number | undefined) => void,
+): string {
   // Merged cells other than the top-left one hold nothing: the fingerprint skips them.
   const slaves = mergedAway(p.merges.map(parseArea));
   const heights = new Map((p.rowHeights ?? []).map((h) => [h.row, h.height]));
-
   const spans = rowSpans(p).sort((a, b) => a.first - b.first || a.order - b.order);
-  // A streamed sheet without merged cells or links gets its rows as XML directly (rowXml.ts).
-  const raw = stream && !p.merges.length && !p.hyperlinks.length ? new RowXmlWriter(ws) : undefined;
   let lastRow = 0;
   for (const s of spans) lastRow = Math.max(lastRow, s.last);
   for (const h of heights.keys()) lastRow = Math.max(lastRow, h);
@@ -250,24 +283,9 @@ export function writeSheet(
     const put = (col: number): PendingCell =>
       (cells[col] ??= { value: null, seen: null, styles: [] });
     for (const span of active) span.apply(r, put);
-    const ready = finishRow(r, cells, styles, slaves, hash);
-    if (raw) raw.write(r, ready, heights.get(r));
-    else {
-      writeRow(ws, r, ready, heights.get(r));
-      if (stream) {
-        ws.getRow(r).commit();
-        // The streaming writer numbers shared formulas from 0 on every row it writes, so a later
-        // fill-down block would reuse this one's numbers: move its counter past them.
-        let masters = 0;
-        cells.forEach((cell) => {
-          if (cell.sharedMaster) masters++;
-        });
-        if (masters) (ws as unknown as { _siFormulae: number })._siFormulae += masters;
-      }
-    }
+    emit(r, finishRow(r, cells, styles, slaves, hash), heights.get(r));
     for (let i = active.length - 1; i >= 0; i--) if (active[i]!.last <= r) active.splice(i, 1);
   }
-  raw?.flush();
   return hash.digest();
 }
 
@@ -308,9 +326,8 @@ function writeRow(
   });
 }
 
-function conditionalFormat(
-  cf: SheetPatch['conditionalFormats'][number],
-): ExcelJS.ConditionalFormattingOptions {
+/** The exceljs style (a dxf) a conditional format applies. */
+export function conditionalStyle(cf: ConditionalFormat): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
   if (cf.style.fill)
     style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.style.fill) } };
@@ -320,6 +337,10 @@ function conditionalFormat(
     if (cf.style.bold !== undefined) font.bold = cf.style.bold;
     style.font = font;
   }
+  return style;
+}
+
+function conditionalFormat(cf: ConditionalFormat): ExcelJS.ConditionalFormattingOptions {
   return {
     ref: cf.range,
     // exceljs types list fewer operators than it writes; the OOXML names are the same.
@@ -328,7 +349,7 @@ function conditionalFormat(
         type: 'cellIs',
         operator: cf.operator as ExcelJS.CellIsOperators,
         formulae: [cf.value.replace(/^=/, '')],
-        style,
+        style: conditionalStyle(cf),
         priority: 1,
       },
     ],

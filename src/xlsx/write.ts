@@ -7,7 +7,9 @@
 import { writeFile } from 'fs/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter, parseA1 } from '../core/grid';
-import { quoteSheet, type WorkbookPatch } from '../core/patch';
+import type { WorkbookPatch } from '../core/patch';
+import { quoteSheet } from '../core/sheetRef';
+import './sheetRefQuoting';
 import { fingerprintGrid } from '../core/workbook/fingerprint';
 import {
   identifySheets,
@@ -31,7 +33,7 @@ import {
 } from '../core/workbook/registry';
 import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
 import { sheetMarkers } from './markers';
-import { worksheetToGrid } from './read';
+import { worksheetToGrid } from './exceljsRead';
 import { sheetOptions, StyleCache, writeSheet } from './sheetWriter';
 
 function visibility(ws: ExcelJS.Worksheet): SheetVisibility {
@@ -221,6 +223,8 @@ export function applyPatch(wb: ExcelJS.Workbook, patch: WorkbookPatch): ApplyRep
 export async function writeNewWorkbookFile(
   patch: WorkbookPatch,
   file: string,
+  /** Called after each sheet is written (progress of long runs). */
+  onSheet?: (done: number, of: number) => void,
 ): Promise<ApplyReport> {
   const plan = planApply({ sheets: [], registry: [] }, patch);
   const resolved = resolvePatchNames(patch, plan.names);
@@ -243,6 +247,7 @@ export async function writeNewWorkbookFile(
     ws.commit();
     markers.set(ws.id, p.key);
     entries.push(entry(p.key, p.name, fingerprint));
+    onSheet?.(entries.length, patch.sheets.length);
   });
   addPatchNames(wb, resolved);
   if (plan.registry) addRegistrySheet(wb, entries);

@@ -45,7 +45,7 @@ describe('expandInputs', () => {
 describe('loadInput', () => {
   it('reads a workbook and turns a broken one into a Russian error', async () => {
     const { files } = await expandInputs(['планы/б.xlsx', 'битый.xlsx'], dir);
-    const [good, bad] = await Promise.all(files.map(loadInput));
+    const [good, bad] = await Promise.all(files.map((f) => loadInput(f)));
     expect(good!.workbook?.sheets.map((s) => s.sheet)).toEqual(['План']);
     expect(bad!.error).toMatch(/^Файл «битый\.xlsx» повреждён/);
   });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkReport } from '../../src/cli/format/json';
+import { checkToJson } from '../../src/cli/format/json';
 import { checkReportJson } from '../../src/cli/format/jsonSchema';
 import { formatCheckText, plural, wrap } from '../../src/cli/format/text';
 import type { CheckedFile } from '../../src/core/plan/reviewPatch';
@@ -132,9 +132,9 @@ describe('formatCheckText', () => {
   });
 });
 
-describe('checkReport', () => {
+describe('checkToJson', () => {
   it('keeps only the agreed fields, in the envelope every command shares', () => {
-    const report = checkReport(files, ['notes.txt']);
+    const report = checkToJson(files, ['notes.txt']);
     expect(checkReportJson.parse(report)).toEqual(report);
     expect(report).toEqual({
       version: 1,

@@ -9,6 +9,7 @@ import { writeGridsFile } from '../../src/cli/commands/demo';
 import { generatePlanGrid } from '../../src/core/synthetic/plan';
 import { generateRegion } from '../../src/core/synthetic/region';
 import { resultsGrid, riskGrid } from '../../src/core/synthetic/regionGrids';
+import { addUserSheet, readParts, typeInCell } from '../support/xlsxParts';
 
 function captureIo(cwd: string): Io & { text: () => string; errors: () => string } {
   const out: string[] = [];
@@ -111,11 +112,9 @@ describe('shnor-roadmap report', () => {
     expect(await main(['report', 'результаты.xlsx', '--out', 'отчёт2.xlsx'], captureIo(dir))).toBe(
       0,
     );
-    const wb = await openBook(file);
-    const mine = wb.addWorksheet('Мои заметки');
-    mine.getCell('A1').value = 'не трогать';
-    wb.getWorksheet('Свод')!.getCell('A1').value = 'правка пользователя';
-    await wb.xlsx.writeFile(file);
+    // The user adds a sheet and types over a cell of «Свод», as in Excel (names kept).
+    const edited = typeInCell(readFileSync(file), 'Свод', 'A1', 'правка пользователя');
+    writeFileSync(file, addUserSheet(edited, 'Мои заметки', 'не трогать'));
 
     const io = captureIo(dir);
     expect(
@@ -125,18 +124,36 @@ describe('shnor-roadmap report', () => {
       ),
     ).toBe(0);
     expect(io.text()).toMatch(
-      /Будут заменены созданные программой листы, которые вы изменили[^]*«Свод» \(изменено содержимое\)/,
+      /листы, которые вы изменили, заменены новыми:[^]*«Свод» \(изменено содержимое\): ваш вариант сохранён как «Свод \(правки пользователя\)»/,
     );
     expect(io.text()).toMatch(/удалено: 2/);
     const after = await openBook(file);
     expect(after.getWorksheet('Мои заметки')!.getCell('A1').value).toBe('не трогать');
     expect(after.getWorksheet('Свод')!.getCell('A1').value).toBe('Свод по муниципалитетам');
-    // no plan now: no «График»; the edited «Свод» is kept as «Свод (правки пользователя)»
-    expect(visible(after)).toHaveLength(3 + 1 + 4 + 12 - 1 + 1);
     expect(after.getWorksheet('Свод (правки пользователя)')!.getCell('A1').value).toBe(
       'правка пользователя',
     );
+    // no plan now: no «График»; the user's version of «Свод» is one more sheet
+    expect(visible(after)).toHaveLength(3 + 1 + 4 + 12 - 1 + 1);
   });
+
+  it.each(['openpyxl.xlsx', 'openpyxl-libreoffice.xlsx', 'excel-parts.xlsm'])(
+    'writes the report into the user’s %s (images, a styled table, macros) without touching their parts',
+    async (name) => {
+      const original = readFileSync(path.join(__dirname, '../fixtures/user-workbooks', name));
+      writeFileSync(path.join(dir, name), original);
+      expect(await main(['report', 'результаты.xlsx', '--out', name], captureIo(dir))).toBe(0);
+      const before = readParts(original);
+      const after = readParts(readFileSync(path.join(dir, name)));
+      for (const part of [
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+        'xl/media/image1.png',
+      ])
+        expect(after.get(part)?.equals(before.get(part)!)).toBe(true);
+      expect(after.has('xl/worksheets/sheet3.xml')).toBe(true);
+    },
+  );
 
   it.each([
     [['report', 'результаты.xlsx'], /Укажите файл отчёта: --out/],
@@ -151,7 +168,11 @@ describe('shnor-roadmap report', () => {
       ['report', 'результаты.xlsx', '--out', 'x.xlsx', '--as-of', '2025-13-01'],
       /--as-of ожидает дату/,
     ],
-    [['report', 'результаты.xlsx', '--out', 'x.txt'], /расширение \.xlsx/],
+    [['report', 'результаты.xlsx', '--out', 'x.txt'], /--out ожидает книгу \.xlsx/],
+    [
+      ['report', 'результаты.xlsx', '--out', 'нет.xlsm'],
+      /новая книга записывается только как \.xlsx/,
+    ],
   ])('%j exits with 2 and a Russian message', async (args, message) => {
     const io = captureIo(dir);
     expect(await main(args, io)).toBe(2);

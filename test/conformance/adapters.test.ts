@@ -16,7 +16,7 @@ import { seenFormula, seenValue } from '../../src/core/workbook/fingerprint';
 import { markerKey } from '../../src/core/workbook/registry';
 import { applyPatch as applyExcel } from '../../src/excel/apply';
 import { sheetMarkers } from '../../src/xlsx/markers';
-import { worksheetToGrid } from '../../src/xlsx/read';
+import { worksheetToGrid } from '../../src/xlsx/exceljsRead';
 import { applyPatch as applyXlsx, loadWorkbook, workbookToBuffer } from '../../src/xlsx/write';
 import { FakeExcelContext } from '../fake-excel/context';
 import { FakeWorkbookModel } from '../fake-excel/model';

@@ -67,6 +67,49 @@ export function recalculate(soffice: string, xlsx: Buffer): Buffer {
   }
 }
 
+/**
+ * Converts several workbooks in one LibreOffice run (one start-up instead of one per file), each
+ * recalculated; returns the converted bytes by the names given. Names must be unique file names.
+ */
+export function recalculateMany(soffice: string, files: Map<string, Buffer>): Map<string, Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'shnor-lo-'));
+  try {
+    const profile = join(dir, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
+    mkdirSync(join(dir, 'in'));
+    mkdirSync(join(dir, 'out'));
+    const inputs = [...files].map(([name, data]) => {
+      const input = join(dir, 'in', name);
+      writeFileSync(input, data);
+      return input;
+    });
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--nologo',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        join(dir, 'out'),
+        ...inputs,
+      ],
+      { stdio: 'pipe', timeout: 300_000 },
+    );
+    return new Map(
+      [...files.keys()].map((name) => [
+        name,
+        readFileSync(join(dir, 'out', name.replace(/\.xls[xm]$/i, '.xlsx'))),
+      ]),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Every formula cell of a sheet, by A1 address, with the value LibreOffice left in it. */
 export async function formulaValues(
   xlsx: Buffer,

@@ -5,32 +5,14 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../src/core/grid';
 import { emptySheetPatch } from '../../src/core/patch';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbookExcelJs as readWorkbook } from '../../src/xlsx/exceljsRead';
 import { readWorkbookStreaming } from '../../src/xlsx/streamRead';
 import { applyPatch, workbookToBuffer } from '../../src/xlsx/write';
 import { amurPlan } from '../fixtures/plans/amur';
 import { messyPlan, twoRowHeaderPlan, verticalMergePlan } from '../fixtures/plans/handmade';
 import { tambovPlan } from '../fixtures/plans/tambov';
 import { tverPlan } from '../fixtures/plans/tver';
-
-/** Grids → .xlsx bytes the way a user's workbook would hold them: values, dates, merges. */
-async function xlsxOf(grids: Grid[], build?: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const g of grids) {
-    const ws = wb.addWorksheet(g.sheet);
-    g.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (!cell) return;
-        const target = ws.getCell(r + 1, c + 1);
-        target.value = cell.v as ExcelJS.CellValue;
-        if (cell.v instanceof Date) target.numFmt = 'dd.mm.yyyy';
-      }),
-    );
-    for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  }
-  build?.(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { excelJsWorkbook as xlsxOf } from '../support/excelJsWorkbook';
 
 async function bothWays(data: Buffer) {
   const [loaded, streamed] = await Promise.all([

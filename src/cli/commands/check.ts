@@ -3,20 +3,21 @@
  * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
  */
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
-import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
-import { applyPatch, loadWorkbook, writeWorkbookFile } from '../../xlsx/write';
+import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
-import { expandInputs, loadInput } from '../files';
-import { checkReport } from '../format/json';
+import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
+import { progressLine } from '../progress';
+import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
+import { Output } from '../output';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap check <файлы или папки…> [параметры]
@@ -32,6 +33,8 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
   --as-of ГГГГ-ММ-ДД   дата, на которую оцениваются сроки (по умолчанию сегодня)
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка» и «Замечания»
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок нет; 1 — найдены ошибки или часть файлов не прочитана;
@@ -45,6 +48,7 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface CheckRunOptions {
@@ -52,8 +56,13 @@ export interface CheckRunOptions {
   /** The --period setting, already parsed. */
   period?: { start: string; end: string; schoolYear: boolean };
   asOf: string;
-  /** Absolute path left out of folders: the review workbook of an earlier run lying among the plans. */
-  exclude?: string;
+  /**
+   * The review workbook being written: left out of the inputs when it is an earlier review lying
+   * among the plans; a plan given as --out is refused (see inputsWithoutOutput).
+   */
+  out?: Output;
+  /** Progress of the run (one event per file). */
+  onProgress?: OnProgress;
 }
 
 /** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
@@ -81,7 +90,9 @@ export async function checkInputs(
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
   }));
-  for (const input of files.filter((f) => f.path !== opts.exclude)) {
+  const todo = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
+  for (const [i, input] of todo.entries()) {
+    opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
     if (loaded.error !== undefined) {
       results.push({ file: input.display, sheets: [], error: loaded.error });
@@ -99,12 +110,12 @@ export async function checkInputs(
   return { checked: results, ignored: ignored.map((f) => f.display) };
 }
 
-async function writeReview(file: string, checked: CheckedFile[]): Promise<string[]> {
+async function writeReview(out: Output, checked: CheckedFile[]): Promise<string[]> {
   // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
   // user's own sheets in it stay as they are.
-  const wb = existsSync(file) ? await loadWorkbook(await readFile(file)) : new ExcelJS.Workbook();
+  const wb = (await out.exists()) ? await loadWorkbook(await out.read()) : new ExcelJS.Workbook();
   const report = applyPatch(wb, buildReviewPatch(checked));
-  await writeWorkbookFile(wb, file);
+  await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
       (c) =>
@@ -144,15 +155,40 @@ async function run(args: string[], io: Io): Promise<number> {
       '--out не должен совпадать с проверяемым файлом: укажите отдельный файл для замечаний.',
     );
 
-  const { checked, ignored } = await checkInputs(parsed.positionals, io.cwd, {
-    asOf,
-    ...(sheet !== undefined ? { sheet } : {}),
-    ...(period !== undefined ? { period } : {}),
-    ...(outPath !== undefined ? { exclude: outPath } : {}),
-  });
+  // The review workbook is locked before anything is read, so two runs never interleave on it.
+  const output =
+    outPath === undefined
+      ? undefined
+      : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  const progress = progressLine(io, parsed.values.quiet === true);
+  try {
+    return await checkAndReport(parsed.positionals, io, format, output, progress.stop, {
+      asOf,
+      onProgress: progress.update,
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...(period !== undefined ? { period } : {}),
+    });
+  } finally {
+    progress.stop();
+    await output?.release();
+  }
+}
+
+async function checkAndReport(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  output: Output | undefined,
+  stopProgress: () => void,
+  opts: CheckRunOptions,
+): Promise<number> {
+  const { checked, ignored } = await checkInputs(inputs, io.cwd, {
+    ...opts,
+    ...(output ? { out: output } : {}),
+  }).finally(stopProgress);
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
-  if (format === 'json') io.out(JSON.stringify(checkReport(checked, ignored), null, 2));
+  if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
   else io.out(formatCheckText(checked, ignored));
 
   const usable = checked.filter((f) => f.error === undefined);
@@ -165,14 +201,9 @@ async function run(args: string[], io: Io): Promise<number> {
     );
     return EXIT.badInput;
   }
-  if (outPath !== undefined) {
-    try {
-      for (const line of await writeReview(outPath, checked)) notice(line);
-    } catch (e) {
-      io.err(`Не удалось записать книгу замечаний «${out}»: ${(e as Error).message}`);
-      return EXIT.badInput;
-    }
-    notice(`Книга замечаний записана: ${out} (листы «Сводка» и «Замечания»).`);
+  if (output !== undefined) {
+    for (const line of await writeReview(output, checked)) notice(line);
+    notice(`Книга замечаний записана: ${output.shown} (листы «Сводка» и «Замечания»).`);
   }
   if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
   const errors = usable.some((f) =>

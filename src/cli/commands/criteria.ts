@@ -2,30 +2,27 @@
  * `shnor-roadmap criteria`: results workbooks → the list of ШНОР by year with reasons, the region
  * indicators, and (--out) a workbook whose formulas recompute them.
  */
-import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
 import type { NotHeld, ResultRow } from '../../core/results/types';
+import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  loadWorkbook,
-  userSheetNames,
-  writeNewWorkbookFile,
-  writeWorkbookFile,
-} from '../../xlsx/write';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
+import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
-import { expandInputs, loadInput } from '../files';
-import { criteriaReport, type ResultsFileRead } from '../format/json';
+import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { Output } from '../output';
+import { progressLine } from '../progress';
+import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
@@ -41,6 +38,8 @@ const USAGE = `Использование: shnor-roadmap criteria <файлы и
   --format text|json   вид отчёта (по умолчанию text)
   --out ФАЙЛ.xlsx      записать книгу с формулами: «Настройки», «Результаты», «Критерии»,
                        «Показатели» (порог можно менять прямо в книге)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Коды завершения: 0 — ошибок в данных нет; 1 — в данных есть ошибки; 2 — входные данные или
@@ -71,7 +70,9 @@ async function readInputs(
   inputs: string[],
   cwd: string,
   sheet: string | undefined,
-  exclude: string | undefined,
+  output: Output | undefined,
+  settings: Settings,
+  onProgress: OnProgress,
 ): Promise<ReadInputs> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
   const out: ReadInputs = {
@@ -87,8 +88,14 @@ async function readInputs(
     out.files.push({ file, error, rows: [], issues: [] });
   };
   for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
-  for (const input of files.filter((f) => f.path !== exclude)) {
-    const loaded = await loadInput(input);
+  const todo = output ? await inputsWithoutOutput(files, output) : files;
+  let rows = 0;
+  for (const [i, input] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: input.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(input, settings.inputLimits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
     if (loaded.error !== undefined) {
       fail(input.display, loaded.error);
       continue;
@@ -106,12 +113,19 @@ async function readInputs(
     }
     const read = readResults(grids, {
       file: input.display,
+      maxParticipants: settings.maxParticipants,
       ...(sheet !== undefined ? { sheet } : {}),
     });
-    out.rows.push(...read.rows);
+    for (const row of read.rows) out.rows.push(row);
+    rows = out.rows.length;
     out.notHeld.push(...read.notHeld);
     out.issues.push(...read.issues);
     out.files.push({ file: input.display, rows: read.rows, issues: read.issues });
+  }
+  // One school code under two names across files: said at the row of the later file.
+  for (const issue of schoolIdentityIssues(out.rows, true)) {
+    out.issues.push(issue);
+    out.files.find((f) => f.file === issue.file)?.issues.push(issue);
   }
   return out;
 }
@@ -163,26 +177,25 @@ export function criteriaText(result: CriteriaResult, issues: Issue[], problems: 
 }
 
 /**
- * Writes the criteria workbook. A new file is streamed (flat memory at region scale); an existing
- * one is updated: the sheets of an earlier run are replaced, the user's own sheets keep their
- * names and ours avoid them.
+ * Writes the criteria workbook: the sheets of an earlier run are replaced, the user's own sheets
+ * are copied as they are and keep their names, ours avoid them.
  */
 async function writeOut(
-  file: string,
+  out: Output,
   rows: ResultRow[],
   result: CriteriaResult,
   settings: Settings,
+  onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
-  if (!existsSync(file)) {
-    await writeNewWorkbookFile(buildCriteriaPatch(rows, result, settings), file);
-    return [];
-  }
-  const wb = await loadWorkbook(await readFile(file));
-  const report = applyPatch(
-    wb,
-    buildCriteriaPatch(rows, result, settings, { takenNames: userSheetNames(wb) }),
+  // An existing workbook is updated at the zip level (the user's sheets copied as they are); a
+  // new one is written the same way from an empty workbook.
+  const book = await openForUpdate(out);
+  const update = await book.apply(
+    buildCriteriaPatch(rows, result, settings, { takenNames: book.userSheetNames() }),
+    { onSheet },
   );
-  await writeWorkbookFile(wb, file);
+  await writeUpdate(out, update);
+  const report = update.report;
   return [
     ...report.changedByUser.map(
       (c) =>
@@ -205,20 +218,60 @@ async function run(args: string[], io: Io): Promise<number> {
   ] as const);
   const out = stringOption(parsed, 'out');
   const outPath = out === undefined ? undefined : path.resolve(io.cwd, out);
-  if (outPath !== undefined && !/\.xlsx$/i.test(outPath))
-    throw new UsageError(`--out ожидает имя файла .xlsx, получено «${out}».`);
+  if (outPath !== undefined) checkOutExtension(outPath, out!, existsSync(outPath));
   if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
     throw new UsageError(
       '--out не должен совпадать с входным файлом: укажите отдельный файл для критериев.',
     );
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
 
-  const input = await readInputs(
-    parsed.positionals,
-    io.cwd,
-    stringOption(parsed, 'sheet'),
-    outPath,
-  );
+  // The workbook is locked before anything is read, so two runs never interleave on it.
+  const output =
+    outPath === undefined
+      ? undefined
+      : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  try {
+    return await compute(
+      parsed.positionals,
+      io,
+      format,
+      settings,
+      stringOption(parsed, 'sheet'),
+      output,
+      parsed.values.quiet === true,
+    );
+  } finally {
+    await output?.release();
+  }
+}
+
+async function compute(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  settings: Settings,
+  sheet: string | undefined,
+  output: Output | undefined,
+  quiet: boolean,
+): Promise<number> {
+  const progress = progressLine(io, quiet);
+  try {
+    return await computeWithProgress(inputs, io, format, settings, sheet, output, progress.update);
+  } finally {
+    progress.stop();
+  }
+}
+
+async function computeWithProgress(
+  inputs: string[],
+  io: Io,
+  format: 'text' | 'json',
+  settings: Settings,
+  sheet: string | undefined,
+  output: Output | undefined,
+  onProgress: OnProgress,
+): Promise<number> {
+  const input = await readInputs(inputs, io.cwd, sheet, output, settings, onProgress);
   if (!input.rows.length) {
     io.err(
       [
@@ -231,17 +284,20 @@ async function run(args: string[], io: Io): Promise<number> {
     );
     return EXIT.badInput;
   }
+  onProgress({ phase: 'compute', rows: input.rows.length });
   const result = computeCriteria(input.rows, settings, input.notHeld);
   const issues = [...input.issues, ...result.issues];
   io.out(
     format === 'json'
-      ? JSON.stringify(criteriaReport(input.files, input.ignored, result), null, 2)
+      ? JSON.stringify(criteriaToJson(input.files, input.ignored, result), null, 2)
       : criteriaText(result, issues, input.problems),
   );
-  if (outPath !== undefined) {
-    const notes = await writeOut(outPath, input.rows, result, settings);
+  if (output !== undefined) {
+    const notes = await writeOut(output, input.rows, result, settings, (done, of) =>
+      onProgress({ phase: 'write', sheets: { done, of } }),
+    );
     for (const n of notes) io.err(n);
-    if (format === 'text') io.out(`\nКнига с формулами записана: ${out}`);
+    if (format === 'text') io.out(`\nКнига с формулами записана: ${output.shown}`);
   }
   return countBySeverity(issues).error > 0 || input.problems.length > 0
     ? EXIT.errorsFound

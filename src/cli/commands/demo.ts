@@ -15,8 +15,10 @@ import { generateRegion } from '../../core/synthetic/region';
 import { resultsGrid, riskGrid } from '../../core/synthetic/regionGrids';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath } from '../files';
+import { FileError, fsErrorRu } from '../fsErrors';
 import { EXIT, type Io } from '../io';
 import type { Command } from '../main';
+import { withOutput } from '../output';
 import { readSettingsFile } from '../settingsFile';
 import { describeRun, runReport } from './report';
 
@@ -52,6 +54,12 @@ export const DEMO_FILES = {
 
 /** Writes grids as plain sheets (values and merges) — an input file as a user would have it. */
 export async function writeGridsFile(grids: Grid[], file: string): Promise<void> {
+  const wb = gridsWorkbook(grids);
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  await withOutput(file, { shown: file }, (out) => out.replaceWith(data));
+}
+
+function gridsWorkbook(grids: Grid[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   for (const g of grids) {
     const ws = wb.addWorksheet(g.sheet);
@@ -71,7 +79,7 @@ export async function writeGridsFile(grids: Grid[], file: string): Promise<void>
       g.rows[0]?.map((c) => Math.min(60, Math.max(10, String(c?.v ?? '').length + 2))) ?? [];
     widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
-  await wb.xlsx.writeFile(file);
+  return wb;
 }
 
 async function run(args: string[], io: Io): Promise<number> {
@@ -80,7 +88,11 @@ async function run(args: string[], io: Io): Promise<number> {
   const asOfText = stringOption(parsed, 'as-of');
   // A fixed mid-plan date keeps the demo deterministic: part of the plan is done, part is overdue.
   const asOf = asOfText ? isoDateOption('as-of', asOfText) : `${DEMO.planYear}-07-01`;
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new FileError(fsErrorRu(e, displayPath(io.cwd, dir), 'create-folder'));
+  }
   const at = (name: string) => path.join(dir, name);
 
   const region = generateRegion({ schools: DEMO.schools, seed: DEMO.seed, years: [...DEMO.years] });

@@ -6,36 +6,30 @@
  */
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { existsSync } from 'fs';
-import { readFile } from 'fs/promises';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { computeCriteria } from '../../core/criteria/engine';
 import type { CriteriaResult } from '../../core/criteria/types';
 import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Grid } from '../../core/grid';
-import { unreadableFileIssue } from '../../core/fileIssues';
 import type { Issue } from '../../core/issue';
+import type { OnProgress } from '../../core/progress';
 import { checkWorkbook } from '../../core/plan/check';
 import { parsePeriodSetting } from '../../core/plan/period';
 import { buildReportPatch } from '../../core/report/build';
 import { readRiskFactors } from '../../core/report/riskFactors';
 import type { TimelinePlan } from '../../core/report/timelineSheet';
+import { schoolIdentityIssues } from '../../core/results/identity';
 import { readResults } from '../../core/results/read';
 import type { NotHeld, ResultRow } from '../../core/results/types';
 import type { Settings } from '../../core/settings';
-import {
-  applyPatch,
-  listGeneratedSheets,
-  loadWorkbook,
-  userSheetNames,
-  writeNewWorkbookFile,
-  writeWorkbookFile,
-} from '../../xlsx/write';
-import type { ApplyReport } from '../../core/workbook/policy';
+import type { ApplyReport, ChangedByUser } from '../../core/workbook/policy';
 import { isoDateOption, parseCommandArgs, stringOption } from '../args';
-import { displayPath, expandInputs, loadInput } from '../files';
+import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import { withOutput, type Output } from '../output';
+import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 import { readSettingsFile } from '../settingsFile';
+import { progressLine } from '../progress';
 import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap report <файлы или папки с результатами…> --out ОТЧЁТ.xlsx [параметры]
@@ -54,11 +48,15 @@ const USAGE = `Использование: shnor-roadmap report <файлы ил
   --plan ФАЙЛ.xlsx     региональный план: для «Графика» и заготовок дорожных карт школ
   --settings ФАЙЛ.json настройки (порог, процедуры, годы без проведения, факторы риска…)
   --as-of ГГГГ-ММ-ДД   дата, на которую отмечаются просроченные мероприятия (по умолчанию сегодня)
+  --quiet              не показывать строку хода работы (она видна, только когда вывод
+                       ошибок идёт в терминал)
   --help               эта справка
 
 Факторы риска читаются из листа входных файлов с колонками «Код ОО» и «Фактор риска …».
 
-Коды завершения: 0 — отчёт записан; 2 — параметры неверны или результатов не найдено.
+Коды завершения: 0 — отчёт записан, ошибок в данных нет; 1 — отчёт записан, но в данных есть
+ошибки или часть файлов не прочитана (они перечислены); 2 — параметры неверны, результатов не
+найдено или отчёт записать не удалось.
 
 Пример: shnor-roadmap report результаты.xlsx --plan план.xlsx --out отчёт.xlsx`;
 
@@ -67,6 +65,7 @@ const OPTIONS = {
   plan: { type: 'string' },
   settings: { type: 'string' },
   'as-of': { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 export interface ReportRun {
@@ -83,23 +82,37 @@ interface LoadedGrids {
   problems: string[];
 }
 
-async function loadGrids(inputs: string[], cwd: string, exclude: string): Promise<LoadedGrids> {
+async function loadGrids(
+  inputs: string[],
+  cwd: string,
+  out: Output,
+  plan: string | undefined,
+  limits: Settings['inputLimits'],
+  onProgress: OnProgress,
+): Promise<LoadedGrids> {
   const { files, skipped } = await expandInputs(inputs, cwd);
-  const out: LoadedGrids = {
+  const result: LoadedGrids = {
     grids: [],
     problems: skipped.map((s) => `Файл «${s.display}» пропущен: ${s.reason}.`),
   };
-  for (const f of files) {
-    if (path.resolve(f.path) === exclude) continue;
-    const loaded = await loadInput(f);
-    if (loaded.error !== undefined) out.problems.push(loaded.error);
-    else
-      out.grids.push({
+  const todo = await inputsWithoutOutput(files, out, plan ? [path.resolve(cwd, plan)] : []);
+  let rows = 0;
+  for (const [i, f] of todo.entries()) {
+    const file = { n: i + 1, of: todo.length, name: f.display };
+    onProgress({ phase: 'read', file, rows });
+    const loaded = await loadInput(f, limits, (n) =>
+      onProgress({ phase: 'read', file, rows: rows + n }),
+    );
+    if (loaded.error !== undefined) result.problems.push(loaded.error);
+    else {
+      rows += loaded.workbook.sheets.reduce((n, g) => n + g.rows.length, 0);
+      result.grids.push({
         file: f.display,
         sheets: loaded.workbook.sheets.filter((g) => g.sheet !== REGISTRY_SHEET),
       });
+    }
   }
-  return out;
+  return result;
 }
 
 async function loadPlan(
@@ -109,7 +122,10 @@ async function loadPlan(
   settings: Settings,
 ): Promise<TimelinePlan> {
   const full = path.resolve(cwd, file);
-  const loaded = await loadInput({ path: full, display: displayPath(cwd, full) });
+  const loaded = await loadInput(
+    { path: full, display: displayPath(cwd, full) },
+    settings.inputLimits,
+  );
   if (loaded.error !== undefined) throw new UsageError(loaded.error);
   const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
   const checks = checkWorkbook(loaded.workbook.sheets, {
@@ -132,18 +148,12 @@ async function loadPlan(
   };
 }
 
-async function openExisting(file: string, shown: string): Promise<ExcelJS.Workbook> {
-  try {
-    const wb = await loadWorkbook(await readFile(file));
-    // exceljs loads a sheet saved without <sheetViews> with views = null, which the writer's
-    // active-sheet step does not expect; an empty list writes the same file.
-    for (const ws of wb.worksheets) if (!ws.views) ws.views = [];
-    return wb;
-  } catch (e) {
-    throw new UsageError(
-      `Файл отчёта «${shown}» уже есть, но не открывается как книга Excel (${(e as Error).message}). Укажите другой --out.`,
-    );
-  }
+/** A generated sheet the user changed, as the command reports it. */
+function changedLine(c: ChangedByUser): string {
+  const what = [c.renamed ? 'переименован' : '', c.edited ? 'изменено содержимое' : '']
+    .filter(Boolean)
+    .join(', ');
+  return `«${c.name}» (${what})${c.keptAs ? `: ваш вариант сохранён как «${c.keptAs}»` : ''}`;
 }
 
 /** Everything the command does, without printing: used by `report` and `demo`. */
@@ -156,9 +166,32 @@ export async function runReport(opts: {
   cwd: string;
   /** Called before anything is written, with what will be replaced although the user changed it. */
   onChangedByUser?: (lines: string[]) => void;
+  /** Called when another run is writing the same report and this one waits. */
+  onWait?: (message: string) => void;
+  /** Progress of the run: files read, then computing, then sheets written. */
+  onProgress?: OnProgress;
 }): Promise<ReportRun> {
-  const out = path.resolve(opts.cwd, opts.out);
-  const loaded = await loadGrids(opts.inputs, opts.cwd, out);
+  const file = path.resolve(opts.cwd, opts.out);
+  return withOutput(
+    file,
+    { shown: opts.out, ...(opts.onWait ? { onWait: opts.onWait } : {}) },
+    (out) => buildAndWrite(opts, out),
+  );
+}
+
+async function buildAndWrite(
+  opts: Parameters<typeof runReport>[0],
+  out: Output,
+): Promise<ReportRun> {
+  const onProgress = opts.onProgress ?? (() => undefined);
+  const loaded = await loadGrids(
+    opts.inputs,
+    opts.cwd,
+    out,
+    opts.plan,
+    opts.settings.inputLimits,
+    onProgress,
+  );
   const rows: ResultRow[] = [];
   const notHeld: NotHeld[] = [];
   const issues: Issue[] = [];
@@ -170,12 +203,24 @@ export async function runReport(opts: {
     issues.push(...risks.issues);
     const resultSheets = g.sheets.filter((s) => !risks.sheets.includes(s.sheet));
     if (!resultSheets.length) continue;
-    const read = readResults(resultSheets, { file: g.file });
+    const read = readResults(resultSheets, {
+      file: g.file,
+      maxParticipants: opts.settings.maxParticipants,
+    });
     rows.push(...read.rows);
     notHeld.push(...read.notHeld);
     issues.push(...read.issues);
   }
-  for (const p of loaded.problems) issues.push(unreadableFileIssue(p));
+  issues.push(...schoolIdentityIssues(rows, true));
+  for (const p of loaded.problems)
+    issues.push({
+      severity: 'error',
+      code: 'unreadable-file',
+      message: p,
+      sheet: '',
+      cell: '',
+      row: 0,
+    });
   if (!rows.length)
     throw new UsageError(
       `Во входных файлах не найдено результатов оценочных процедур.${loaded.problems.length ? `\n${loaded.problems.join('\n')}` : ''}`,
@@ -184,22 +229,14 @@ export async function runReport(opts: {
     ? await loadPlan(opts.plan, opts.cwd, opts.asOf, opts.settings)
     : undefined;
 
+  onProgress({ phase: 'compute', rows: rows.length });
   const criteria = computeCriteria(rows, opts.settings, notHeld);
-  // An existing report is updated in place; a new one is streamed to the file.
-  const existing = existsSync(out) ? await openExisting(out, opts.out) : null;
-  const generated = existing ? listGeneratedSheets(existing) : [];
-  const takenNames = existing ? userSheetNames(existing) : [];
+  // An existing report is updated at the zip level (the user's sheets copied as they are, ours
+  // replaced); a new one is written the same way from an empty workbook.
+  const book = await openForUpdate(out);
+  const generated = book.generatedSheets();
+  const takenNames = book.userSheetNames();
   const criteriaPatch = buildCriteriaPatch(rows, criteria, opts.settings, { takenNames });
-  const changed = generated.filter((g) => g.renamed || g.edited);
-  if (changed.length && opts.onChangedByUser)
-    opts.onChangedByUser(
-      changed.map((g) => {
-        const what = [g.renamed ? 'переименован' : '', g.edited ? 'изменено содержимое' : '']
-          .filter(Boolean)
-          .join(', ');
-        return `«${g.name}» (${what})`;
-      }),
-    );
   const patch = buildReportPatch({
     criteria,
     riskFactors: bySchool,
@@ -210,15 +247,17 @@ export async function runReport(opts: {
     criteriaPatch,
     previousKeys: generated.map((g) => g.key),
   });
-  let apply: ApplyReport;
-  if (existing) {
-    apply = applyPatch(existing, patch);
-    await writeWorkbookFile(existing, out);
-  } else apply = await writeNewWorkbookFile(patch, out);
+  const result = await book.apply(patch, {
+    onSheet: (done, of) => onProgress({ phase: 'write', sheets: { done, of } }),
+  });
+  const apply = result.report;
+  if (apply.changedByUser.length && opts.onChangedByUser)
+    opts.onChangedByUser(apply.changedByUser.map(changedLine));
+  await writeUpdate(out, result);
   return {
     criteria,
     apply,
-    out,
+    out: path.resolve(opts.cwd, opts.out),
     issues,
     rows: rows.length,
     planActivities: plan ? plan.activities.length : null,
@@ -261,8 +300,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(args, OPTIONS);
   const out = stringOption(parsed, 'out');
   if (!out) throw new UsageError('Укажите файл отчёта: --out ОТЧЁТ.xlsx.');
-  if (!/\.xlsx$/i.test(out))
-    throw new UsageError(`Файл отчёта должен иметь расширение .xlsx, получено «${out}».`);
+  checkOutExtension(out, out, existsSync(path.resolve(io.cwd, out)));
   if (!parsed.positionals.length)
     throw new UsageError('Укажите хотя бы один файл или папку с результатами.');
   const outFull = path.resolve(io.cwd, out);
@@ -276,20 +314,26 @@ async function run(args: string[], io: Io): Promise<number> {
   const asOf = asOfText ? isoDateOption('as-of', asOfText) : io.today;
   const settings = await readSettingsFile(stringOption(parsed, 'settings'), io.cwd);
   const plan = stringOption(parsed, 'plan');
+  const progress = progressLine(io, parsed.values.quiet === true);
   const result = await runReport({
+    onProgress: progress.update,
     inputs: parsed.positionals,
     out,
     ...(plan ? { plan } : {}),
     settings,
     asOf,
     cwd: io.cwd,
-    onChangedByUser: (lines) =>
+    onChangedByUser: (lines) => {
+      progress.stop();
       io.out(
-        `Будут заменены созданные программой листы, которые вы изменили (ваши правки сохраняются на отдельном листе «… (правки пользователя)»):\n  ${lines.join('\n  ')}`,
-      ),
-  });
+        `Созданные программой листы, которые вы изменили, заменены новыми:\n  ${lines.join('\n  ')}`,
+      );
+    },
+    onWait: (message) => io.err(message),
+  }).finally(() => progress.stop());
   io.out(describeRun(result, io.cwd));
-  return EXIT.ok;
+  // The report is written either way; errors in the data (unreadable files among them) make it 1.
+  return result.issues.some((i) => i.severity === 'error') ? EXIT.errorsFound : EXIT.ok;
 }
 
 export const reportCommand: Command = {

@@ -57,7 +57,7 @@ function envelopeOf<C extends string>(
 }
 
 /** The report of `check`: per file its plan sheets; every issue in one list. */
-export function checkReport(
+export function checkToJson(
   files: CheckedFile[],
   ignored: readonly string[] = [],
 ): CheckReportJson {
@@ -120,7 +120,7 @@ export interface ResultsFileRead {
 }
 
 /** The report of `criteria`: the envelope over the files read, then the region's result. */
-export function criteriaReport(
+export function criteriaToJson(
   files: ResultsFileRead[],
   ignored: number,
   result: CriteriaResult,

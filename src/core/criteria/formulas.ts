@@ -7,7 +7,7 @@
  * engine knows. Only «Показатели» (a few rows per year) sums over whole tables.
  */
 import { columnIndex, columnLetter } from '../grid';
-import { quoteSheet } from '../patch';
+import { quoteSheet } from '../sheetRef';
 import { assignSheetNames } from '../workbook/sheetNames';
 import type { IndicatorId } from './types';
 

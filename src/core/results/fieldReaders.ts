@@ -29,7 +29,14 @@ function problemRu(read: Extract<CountRead, { ok: false }>): string {
       return `отрицательное число ${read.shown}`;
     case 'fractional':
       return `дробное число ${read.shown}`;
+    case 'percent':
+      return `доля ${quoteRu(read.shown)}`;
   }
+}
+
+/** 100000 → «100 000» (non-breaking spaces between thousands, whatever the locale data). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00A0');
 }
 
 /** A value read, absent (null or undefined, as each reader says), or 'bad': rejected at its cell. */
@@ -46,7 +53,7 @@ export class FieldReaders {
     private readonly cells: TableCells,
     private readonly report: TableReport,
     private readonly ctx: TableContext,
-    private readonly opts: { headerRow: number; schoolYear: 'spring' | 'autumn' },
+    private readonly opts: { headerRow: number; schoolYear: 'spring' | 'autumn'; maxCount: number },
   ) {}
 
   /**
@@ -130,16 +137,40 @@ export class FieldReaders {
   count(r: number, field: Field): number | 'bad' | undefined {
     const cell = this.cells.cell(r, field);
     const v = cell?.v;
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
-    const read = readCount(cell);
-    if (read.ok) return read.value;
+    const read: CountRead =
+      typeof v === 'number' && Number.isInteger(v) && v >= 0 && !cell?.fmt
+        ? { ok: true, value: v }
+        : readCount(cell);
+    if (read.ok)
+      return read.value <= this.opts.maxCount ? read.value : this.implausible(r, field, read.value);
     if (read.problem === 'empty') return undefined;
+    if (read.problem === 'percent') {
+      this.report.reject(
+        'results-share-in-count',
+        r,
+        field,
+        `в столбце «${FIELD_RU[field]}» записана ${problemRu(read)}, а нужно число учеников`,
+        'Впишите количество учеников. Если во всём столбце доли, добавьте в его заголовок знак «%» (например, «% «2»»): доли будут пересчитаны в количества от числа участников.',
+      );
+      return 'bad';
+    }
     this.report.reject(
       'results-bad-count',
       r,
       field,
       `в столбце «${FIELD_RU[field]}» ${problemRu(read)}, а нужно целое неотрицательное число`,
       'Исправьте число: количество учеников — целое число не меньше нуля.',
+    );
+    return 'bad';
+  }
+
+  private implausible(r: number, field: Field, value: number): 'bad' {
+    this.report.reject(
+      'results-implausible-count',
+      r,
+      field,
+      `в столбце «${FIELD_RU[field]}» число ${grouped(value)} больше правдоподобного предела ${grouped(this.opts.maxCount)} на школу и процедуру`,
+      'Проверьте число (нет ли лишних цифр или склеенных ячеек); если оно верно, увеличьте настройку maxParticipants.',
     );
     return 'bad';
   }

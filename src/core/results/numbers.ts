@@ -71,15 +71,20 @@ const WHOLE_TOLERANCE = 1e-9;
 
 export type CountRead =
   | { ok: true; value: number }
-  | { ok: false; problem: 'empty' | 'text' | 'negative' | 'fractional'; shown: string };
+  | { ok: false; problem: 'empty' | 'text' | 'negative' | 'fractional' | 'percent'; shown: string };
 
-/** A count: a whole number ≥ 0. */
+/** A count: a whole number ≥ 0. A percentage («30%», or 0,3 shown with a % format) is not one. */
 export function readCount(cell: Cell | undefined): CountRead {
   const v = cell?.v;
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return { ok: true, value: v };
+  const percentFormat = cell?.fmt?.includes('%') === true;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && !percentFormat)
+    return { ok: true, value: v };
   const n = readNumber(cell);
   if (n.kind === 'empty') return { ok: false, problem: 'empty', shown: '' };
   if (n.kind === 'text') return { ok: false, problem: 'text', shown: n.text };
+  if (n.percent) return { ok: false, problem: 'percent', shown: `${shownRu(n.value)}%` };
+  if (percentFormat)
+    return { ok: false, problem: 'percent', shown: `${shownRu(Math.round(n.value * 1e6) / 1e4)}%` };
   if (n.value < 0) return { ok: false, problem: 'negative', shown: shownRu(n.value) };
   const whole = Math.round(n.value);
   if (Math.abs(n.value - whole) > WHOLE_TOLERANCE)

@@ -6,6 +6,8 @@
 import type { Grid } from '../grid';
 import { sortIssues, type Issue } from '../issue';
 import { Collector } from './collector';
+import { DEFAULT_MAX_PARTICIPANTS } from '../settings';
+import { schoolIdentityIssues } from './identity';
 import { resultsIssue } from './issues';
 import { readSheet } from './sheet';
 import { canonicalSubject } from './vocabulary';
@@ -20,6 +22,8 @@ export interface ReadResultsOptions {
   defaults?: { year?: number; type?: ProcedureType; grade?: number; subject?: string };
   /** Which calendar year a school year "2022/2023" stands for: spring (2023, default) or autumn (2022). */
   schoolYear?: 'spring' | 'autumn';
+  /** Counts above this per school and procedure are errors (settings.maxParticipants). */
+  maxParticipants?: number;
 }
 
 export interface RecognisedTable {
@@ -48,7 +52,12 @@ export function readResults(grids: Grid[], opts: ReadResultsOptions = {}): Resul
     ...opts.defaults,
     subject: canonicalSubject(opts.defaults.subject ?? '')?.subject,
   };
-  const sheetOpts = { file: opts.file, schoolYear: opts.schoolYear ?? 'spring', defaults };
+  const sheetOpts = {
+    file: opts.file,
+    schoolYear: opts.schoolYear ?? 'spring',
+    defaults,
+    maxCount: opts.maxParticipants ?? DEFAULT_MAX_PARTICIPANTS,
+  };
   // Sheet names compare as Excel compares them: ignoring case (and stray spaces typed around).
   const wanted = opts.sheet?.trim().toLowerCase();
   const chosen =
@@ -104,6 +113,7 @@ export function readResults(grids: Grid[], opts: ReadResultsOptions = {}): Resul
         ),
       );
     reportMissingYears(collector, opts.file);
+    collector.issues.push(...schoolIdentityIssues(collector.rows));
   }
 
   return {

@@ -14,6 +14,8 @@ export interface SheetOptions {
   file?: string;
   schoolYear: 'spring' | 'autumn';
   defaults?: TableContext;
+  /** Counts above this are implausible (settings.maxParticipants). */
+  maxCount: number;
 }
 
 function isBlank(grid: Grid, r: number): boolean {

@@ -48,7 +48,7 @@ export class TableReader {
     private readonly header: HeaderFound,
     private readonly ctx: TableContext,
     private readonly collector: Collector,
-    private readonly opts: { file?: string; schoolYear: 'spring' | 'autumn' },
+    private readonly opts: { file?: string; schoolYear: 'spring' | 'autumn'; maxCount: number },
   ) {
     this.cells = new TableCells(grid, header);
     this.table = {
@@ -69,6 +69,7 @@ export class TableReader {
     this.read = new FieldReaders(this.cells, this.report, ctx, {
       headerRow: header.row,
       schoolYear: opts.schoolYear,
+      maxCount: opts.maxCount,
     });
     this.reportMissingColumns();
   }

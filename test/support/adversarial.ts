@@ -1,0 +1,41 @@
+/**
+ * Strings that break naive handling of user text: sheet references and formula injection.
+ */
+
+/** Names that break naive quoting: cells, R1C1, booleans, digits, quotes, DDE, Cyrillic. */
+export const ADVERSARIAL_SHEET_NAMES = [
+  'A1',
+  'a1',
+  'XFD1048576',
+  'ABC12x',
+  'R1C1',
+  'R',
+  'c',
+  'RC',
+  'R2C',
+  'C3',
+  'TRUE',
+  'false',
+  'ИСТИНА',
+  'ЛОЖЬ',
+  '1abc',
+  '2023',
+  '.hidden',
+  'a b',
+  "O'Neil",
+  "'",
+  "''",
+  "=cmd|' /C calc'!A0",
+  '=WEBSERVICE("http://x")',
+  'Школа №1',
+  'Лист1',
+  '_shnor',
+  'Итог!',
+  'a,b',
+  'a;b',
+  'x-y',
+  '(1)',
+  'Sheet1',
+  '_x',
+  'a.b',
+];
