@@ -286,6 +286,21 @@ describeIf('task pane in Chromium over the fake Excel', () => {
       await noAxeViolations(page);
     });
 
+    it('names the sheets the whole criteria run wrote after a failed write is repeated', async () => {
+      await fake(page, (h) => h.faults.failAtWrite(2));
+      const compute = page.getByRole('button', { name: 'Рассчитать критерии ШНОР' });
+      await compute.click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor(LONG);
+      expect(await alert.textContent()).toMatch(/^Расчёт критериев не выполнен/);
+      await fake(page, (h) => h.faults.reset());
+      await compute.click();
+      const done = page.getByText(/Листы: «/);
+      await done.waitFor(LONG);
+      expect(await done.textContent()).toMatch(/«Результаты \(2\)»/);
+      expect(await page.getByText(/^Создано листов: 0, заменено: [1-9]/).count()).toBe(1);
+    });
+
     it('runs one workbook job at a time: the other tabs say why their buttons wait', async () => {
       await tab(page, 'Отчёт');
       await page.getByRole('button', { name: 'Подготовить отчёт' }).click();
