@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { selectionOf } from './fakePane';
 import { renderPane } from './render';
+import { HEADER_HINT } from '../../src/taskpane/views/PlanSummary';
 import { PLAN_SHEET } from './workbook';
 
 async function checkPlan() {
@@ -113,5 +114,23 @@ describe('«Проверка плана»', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(
       /Не удалось проверить лист: Excel не может сделать это сейчас/,
     );
+  });
+
+  it('says in one line what a plan header holds when no sheet of the book has a plan', async () => {
+    renderPane({
+      before: (model) => {
+        model.deleteSheet(model.sheet(PLAN_SHEET));
+        const notes = model.addSheet('Заметки');
+        model.fill(notes, [['Просто заметки'], ['к совещанию']]);
+        model.activeSheetId = notes.id;
+      },
+    });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Проверить активный лист' }, { timeout: 20000 }),
+    );
+    await screen.findByText('На листе «Заметки» нет таблицы плана.', {}, { timeout: 20000 });
+    expect(screen.getByText(HEADER_HINT)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Проверить «/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Вставить шаблон плана' })).toBeTruthy();
   });
 });
