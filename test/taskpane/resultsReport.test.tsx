@@ -164,10 +164,13 @@ describe('«Настройки»', () => {
       before: (model) =>
         model.settings.set(SETTINGS_KEY, JSON.stringify(JSON.stringify({ threshold: 0.25 }))),
     });
-    await waitFor(async () =>
-      expect(
-        ((await screen.findByRole('textbox', { name: /Порог доли/ })) as HTMLInputElement).value,
-      ).toBe('25'),
+    // Generous: the settings load after the pane's first render, which is slow on a busy machine.
+    await waitFor(
+      () =>
+        expect(
+          (screen.getByRole('textbox', { name: /Порог доли/ }) as HTMLInputElement).value,
+        ).toBe('25'),
+      { timeout: 20000 },
     );
   });
 
