@@ -1,20 +1,12 @@
 /**
  * shnor-roadmap: the command line over the same engine as the Excel add-in.
- * Each command lives in its own module and registers itself in COMMANDS below.
+ * Each command lives in its own module and registers itself in LOADERS below.
  */
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
+import type { Command } from './command';
 import { errnoCode, FileError, fsErrorRu } from './fsErrors';
 import { EXIT, processIo, UsageError, type Io } from './io';
-
-export interface Command {
-  name: string;
-  /** One Russian line for the command list. */
-  summary: string;
-  /** Full Russian usage text for `shnor-roadmap help NAME`. */
-  usage: string;
-  run(args: string[], io: Io): Promise<number>;
-}
 
 /*
  * Commands are loaded when they run: `criteria` need not load exceljs (the writer) or the plan

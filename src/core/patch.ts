@@ -11,7 +11,7 @@ import { parseA1, type Scalar } from './grid';
 export interface ValueBlock {
   /** Top-left cell. */
   at: string;
-  /** Rows of values. Strings are written as text, never as formulas (see design.md). */
+  /** Rows of values. Strings are written as text, never as formulas (no injection). */
   values: Scalar[][];
 }
 

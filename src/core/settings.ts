@@ -1,5 +1,5 @@
 /**
- * Every setting of the product, with the defaults of domain.md §3.3, §3.6 and §4.
+ * Every setting of the product, with the defaults of docs/domain.md §3.3, §3.6 and §4.
  * Settings arrive as JSON (a file, workbook.settings); parseSettings fills in the defaults and
  * says in Russian which field is wrong and what it holds.
  */
@@ -23,7 +23,7 @@ const notHeldEntry = z.strictObject({
   year,
 });
 
-/** Failure is a score below minScore, or a mark below minMark (domain.md §3.6). */
+/** Failure is a score below minScore, or a mark below minMark (docs/domain.md §3.6). */
 const minimumScore = z.strictObject({
   type: procedureType,
   /** No subject = every subject of that type. */

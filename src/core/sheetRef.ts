@@ -1,6 +1,6 @@
 /**
  * Sheet names inside references Excel reads: formulas, defined names (print titles among them),
- * hyperlinks. One function quotes them all (design.md, REGISTRY.md §5); nobody writes their own.
+ * hyperlinks. One function quotes them all; nobody writes their own.
  *
  * Excel leaves a name bare only when it cannot be read as anything else. Quoting is always allowed,
  * so anything in doubt is quoted: every name except plain ASCII words (a letter or "_", then

@@ -1,5 +1,5 @@
 /**
- * The standard plan sheet the ribbon button «Вставить шаблон» inserts (domain.md §2.1):
+ * The standard plan sheet the ribbon button «Вставить шаблон» inserts (docs/domain.md §2.1):
  * № | Мероприятие | Срок | Ответственные | Ожидаемый результат | Показатель | Целевое значение |
  * Отметка о выполнении, with sections that follow the management cycle the checker looks for.
  * Pure data: insertTemplate writes it through the same planner as every other patch.

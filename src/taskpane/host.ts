@@ -3,10 +3,13 @@
  * excelHost.ts; the views only ever talk to this interface, so they run the same over the fake
  * Excel in tests.
  */
+import type { ChartSpec } from '../app/chart';
 import type { Grid } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
 import type { ApplyReport, WorkbookState } from '../core/workbook/policy';
 import type { ApplyProgress } from '../excel/apply';
+
+export type { ChartSpec };
 
 /** One cell the pane writes into a user's sheet (a fix). */
 export interface CellEdit {
@@ -25,19 +28,6 @@ export interface CellSnapshot {
   /** "=…" when the cell held a formula. */
   formula: string | null;
   numberFormat: string;
-}
-
-/** A clustered column chart placed on a sheet (data range with headers in the first row and column). */
-export interface ChartSpec {
-  sheet: string;
-  /** Stable chart name: a later run replaces the chart of the same name. */
-  name: string;
-  title: string;
-  /** A1 range of the data, headers included. */
-  source: string;
-  /** Top-left and bottom-right cells the chart covers. */
-  from: string;
-  to: string;
 }
 
 export interface GeneratedSheet {

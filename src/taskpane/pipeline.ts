@@ -1,32 +1,32 @@
 /**
- * The pane's actions as plain functions over grids and settings: check a plan sheet, read the
- * results, compute the criteria, build the report and say what it will create or replace.
- * No office.js here; the views read and write through the PaneHost.
+ * The pane's side of the use cases (src/app): it turns what the pane read from the workbook into
+ * their input and hands back their output. The open workbook is both the input (its user sheets,
+ * as one "file") and the target (its state, for the preview and the names sheets get). What is
+ * decided here is only how the pane shows it: the notes about the plan sheet not being a results
+ * table are left out, and a write's report is read as a whole run.
  */
-import { computeCriteria } from '../core/criteria/engine';
+import { checkPlans } from '../app/checkPlans';
+import { computeCriteria } from '../app/computeCriteria';
+import { prepareReport, reportPlan } from '../app/prepareReport';
+import { readInputs } from '../app/readResults';
+import { NEW_WORKBOOK, type Preview, type SourceFile } from '../app/types';
 import type { CriteriaResult } from '../core/criteria/types';
-import { buildCriteriaPatch } from '../core/criteria/workbookPatch';
 import type { Grid } from '../core/grid';
+import type { Issue } from '../core/issue';
 import type { WorkbookPatch } from '../core/patch';
-import { checkSheet, type SheetCheck } from '../core/plan/check';
+import type { SheetCheck } from '../core/plan/check';
 import { findHeader } from '../core/plan/header';
-import { parsePeriodSetting } from '../core/plan/period';
-import { buildReportPatch } from '../core/report/build';
-import { readRiskFactors } from '../core/report/riskFactors';
-import { readResults, type ResultsRead } from '../core/results/read';
+import type { ResultsRead } from '../core/results/read';
 import type { Settings } from '../core/settings';
-import { addShnorChart } from './chart';
-import {
-  identifySheets,
-  planApply,
-  type ApplyReport,
-  type WorkbookState,
-} from '../core/workbook/policy';
+import type { ApplyReport, WorkbookState } from '../core/workbook/policy';
 import type { ChartSpec } from './host';
 
+/** The open workbook as the one input of a use case. */
+const workbookFile = (sheets: Grid[]): SourceFile[] => [{ file: '', sheets }];
+
 export function checkPlanSheet(grid: Grid, settings: Settings, asOf: string): SheetCheck {
-  const period = settings.planPeriod ? parsePeriodSetting(settings.planPeriod) : null;
-  return checkSheet(grid, { asOf, period, glossaryExtra: settings.glossary });
+  const out = checkPlans({ files: workbookFile([grid]), settings, asOf, workbook: NEW_WORKBOOK });
+  return out.results.files[0]!.sheets[0]!;
 }
 
 /** Sheets (of those whose top rows are given) that hold a plan table's header. */
@@ -35,66 +35,57 @@ export function planSheetsAmong(heads: Grid[]): string[] {
 }
 
 /**
- * The results of every sheet. A sheet that holds a plan is not a results table that failed: the
- * reader's notes that it found no results table there are left out.
+ * A sheet that holds a plan is not a results table that failed: the reader's notes that it found
+ * no results table there are left out.
  */
-export function readAllResults(grids: Grid[]): ResultsRead {
-  const read = readResults(grids, {});
+function withoutPlanSheetNotes(issues: Issue[], grids: Grid[]): Issue[] {
   const plans = new Set(planSheetsAmong(grids));
-  if (plans.size === 0) return read;
+  if (plans.size === 0) return issues;
+  return issues.filter(
+    (i) =>
+      !plans.has(i.sheet) ||
+      (i.code !== 'results-sheet-skipped' && i.code !== 'results-header-not-found'),
+  );
+}
+
+/** The results of every sheet, read the one way every use case reads them. */
+export function readAllResults(grids: Grid[], settings?: Settings): ResultsRead {
+  const read = readInputs(
+    workbookFile(grids),
+    settings ? { maxParticipants: settings.maxParticipants } : {},
+  );
   return {
-    ...read,
-    issues: read.issues.filter(
-      (i) =>
-        !plans.has(i.sheet) ||
-        (i.code !== 'results-sheet-skipped' && i.code !== 'results-header-not-found'),
-    ),
+    rows: read.rows,
+    tables: read.tables,
+    issues: withoutPlanSheetNotes(read.issues, grids),
+    notHeld: read.notHeld,
   };
 }
 
 export interface CriteriaRun {
   result: CriteriaResult;
   patch: WorkbookPatch;
+  preview: Preview;
 }
 
-export function runCriteria(read: ResultsRead, settings: Settings): CriteriaRun {
-  const result = computeCriteria(read.rows, settings, read.notHeld);
-  return { result, patch: buildCriteriaPatch(read.rows, result, settings) };
-}
-
-export interface ReportPreview {
-  /** Sheets that will be added, under the names they will get. */
-  create: string[];
-  /** Generated sheets that will be rewritten, under the names they will have. */
-  replace: string[];
-  /** Generated sheets of an earlier run that go (schools no longer in the data). */
-  remove: string[];
-  /** Generated sheets the user edited: kept for the user under another name first. */
-  kept: Array<{ name: string; as: string }>;
+export function runCriteria(
+  grids: Grid[],
+  settings: Settings,
+  workbook: WorkbookState = NEW_WORKBOOK,
+): CriteriaRun {
+  const out = computeCriteria({ files: workbookFile(grids), settings, asOf: '', workbook });
+  return { result: out.results.criteria, patch: out.patch, preview: out.preview };
 }
 
 export interface ReportPlan {
   patch: WorkbookPatch;
   chart: ChartSpec | null;
-  preview: ReportPreview;
+  preview: Preview;
   criteria: CriteriaResult;
   schools: number;
-  /** Key of the index sheet in the patch. */
+  /** Key of the index sheet in the patch, and the name it asks for. */
   indexKey: string;
-}
-
-/**
- * What writing the patch will do, from the one patch policy the adapters follow (planApply), with
- * the names the sheets will really get: a name a user's sheet holds gets a free variant.
- */
-export function previewPatch(patch: WorkbookPatch, state: WorkbookState): ReportPreview {
-  const { report } = planApply(state, patch);
-  return {
-    create: report.created,
-    replace: report.replaced.map((r) => r.name),
-    remove: report.removed,
-    kept: report.changedByUser.flatMap((c) => (c.keptAs ? [{ name: c.name, as: c.keptAs }] : [])),
-  };
+  indexSheet: string;
 }
 
 /** What a write did, the whole of it when it took several attempts. */
@@ -123,37 +114,21 @@ export function planReport(opts: {
   asOf: string;
   plan: SheetCheck | null;
 }): ReportPlan {
-  const read = readAllResults(opts.grids);
-  const { result, patch: criteriaPatch } = runCriteria(read, opts.settings);
-  const risks = readRiskFactors(opts.grids);
-  const plan = opts.plan?.isPlan ? opts.plan : null;
-  const built = buildReportPatch({
-    criteria: result,
-    riskFactors: risks.bySchool,
-    ...(plan
-      ? {
-          plan: {
-            sheet: plan.sheet,
-            period: plan.period,
-            sections: plan.sections,
-            activities: plan.activities,
-          },
-        }
-      : {}),
+  const out = prepareReport({
+    files: workbookFile(opts.grids),
+    settings: opts.settings,
     asOf: opts.asOf,
-    // The grids are the user's own sheets (the host leaves generated ones out): never reused.
-    takenNames: opts.grids.map((g) => g.sheet),
-    criteriaPatch,
-    previousKeys: [...identifySheets(opts.state).generated.keys()],
+    workbook: opts.state,
+    plan: opts.plan ? reportPlan([opts.plan]) : null,
   });
-  const { patch, chart } = addShnorChart(built, result);
-  const index = patch.sheets.find((s) => s.key === 'index');
+  const index = out.patch.sheets.find((s) => s.key === 'index');
   return {
-    patch,
-    chart,
-    preview: previewPatch(patch, opts.state),
-    criteria: result,
-    schools: result.schools.length,
+    patch: out.patch,
+    chart: out.chart,
+    preview: out.preview,
+    criteria: out.results.criteria,
+    schools: out.results.criteria.schools.length,
     indexKey: index?.key ?? 'index',
+    indexSheet: out.results.indexSheet,
   };
 }

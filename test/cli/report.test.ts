@@ -173,6 +173,10 @@ describe('shnor-roadmap report', () => {
       ['report', 'результаты.xlsx', '--out', 'нет.xlsm'],
       /новая книга записывается только как \.xlsx/,
     ],
+    [
+      ['report', 'результаты.xlsx', '--out', 'без-плана.xlsx', '--plan', 'меньше.xlsx'],
+      /В файле плана «меньше\.xlsx» не найдена таблица плана/,
+    ],
   ])('%j exits with 2 and a Russian message', async (args, message) => {
     const io = captureIo(dir);
     expect(await main(args, io)).toBe(2);

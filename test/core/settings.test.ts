@@ -1,6 +1,6 @@
 import { DEFAULT_RISK_FACTORS, defaultSettings, parseSettings } from '../../src/core/settings';
 
-describe('defaults of domain.md §3.3, §3.6, §4', () => {
+describe('defaults of docs/domain.md §3.3, §3.6, §4', () => {
   const s = defaultSettings();
   test('the ШНОР rule', () => {
     expect(s.threshold).toBe(0.3);

@@ -6,7 +6,7 @@
 import { gridFromValues } from '../../src/core/grid';
 import { defaultSettings } from '../../src/core/settings';
 import { applyPatch } from '../../src/excel/apply';
-import { readAllResults, runCriteria } from '../../src/taskpane/pipeline';
+import { runCriteria } from '../../src/taskpane/pipeline';
 import { FakeExcelContext } from '../fake-excel/context';
 import { FakeUndoStack } from '../fake-excel/undo';
 import {
@@ -20,20 +20,20 @@ import {
 it('rewrites generated sheets in one undo group, and Ctrl+Z takes the run back', async () => {
   const { model } = paneWorkbook('1.20');
   const stack = new FakeUndoStack(model);
-  const read = readAllResults([
+  const grids = [
     gridFromValues(PLAN_SHEET, PLAN_VALUES),
     gridFromValues(RESULTS_SHEET, resultValues()),
-  ]);
+  ];
   const first = new FakeExcelContext(model);
   stack.track(first, false);
-  await applyPatch(first, runCriteria(read, defaultSettings()).patch, {
+  await applyPatch(first, runCriteria(grids, defaultSettings()).patch, {
     api: model.requirements(),
   });
   expect(model.sheet('Настройки').text('B3')).toBe('0.3');
 
   const second = new FakeExcelContext(model);
   const done = stack.track(second, true);
-  await applyPatch(second, runCriteria(read, { ...defaultSettings(), threshold: 0.35 }).patch, {
+  await applyPatch(second, runCriteria(grids, { ...defaultSettings(), threshold: 0.35 }).patch, {
     api: model.requirements(),
   });
   done();

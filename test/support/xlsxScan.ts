@@ -114,7 +114,7 @@ export async function scanXlsx(data: Buffer): Promise<ScannedWorkbook> {
 export function danglingReferences(wb: ScannedWorkbook): string[] {
   const bad: string[] = [];
   for (const d of wb.definedNames) {
-    // A generated sheet's marker is a string constant by design (REGISTRY.md §1), not a reference.
+    // A generated sheet's marker is a string constant by design (docs/architecture.md), not a reference.
     if (d.name === MARKER_NAME && markerKey(d.formula) !== null) continue;
     for (const part of unionParts(d.formula)) {
       const ref = parseSheetRef(part);

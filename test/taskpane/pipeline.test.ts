@@ -4,7 +4,6 @@ import { planFixes } from '../../src/taskpane/fixes';
 import {
   checkPlanSheet,
   planReport,
-  previewPatch,
   readAllResults,
   runCriteria,
 } from '../../src/taskpane/pipeline';
@@ -43,7 +42,7 @@ describe('pane pipeline over the test workbook', () => {
   it('reads the results and computes the criteria', () => {
     const read = readAllResults([plan, results]);
     expect(read.rows).toHaveLength(16);
-    const { result, patch } = runCriteria(read, defaultSettings());
+    const { result, patch } = runCriteria([plan, results], defaultSettings());
     const shnor2024 = result.schools.filter((s) => s.years['2024']?.shnor).map((s) => s.code);
     expect(shnor2024).toEqual(['sch000001']);
     expect(patch.sheets.length).toBeGreaterThan(0);
@@ -82,23 +81,19 @@ describe('pane pipeline over the test workbook', () => {
     expect(read.issues.map((i) => i.sheet)).toContain('Прочее');
   });
 
-  it('previews replacements and removals from the registry of generated sheets', () => {
-    const p = planReport({
-      grids: [plan, results],
-      state: state(),
-      settings: defaultSettings(),
-      asOf: TODAY,
-      plan: null,
-    });
+  it('previews replacements and removals from the generated sheets already in the workbook', () => {
     const generated = [
       { key: 'index', name: 'Оглавление' },
       { key: 'school:sch999999', name: 'Закрытая школа' },
     ];
-    const preview = previewPatch(
-      { ...p.patch, removeKeys: ['school:sch999999'] },
-      state(generated),
-    );
-    expect(preview.replace).toEqual(['Оглавление']);
+    const { preview } = planReport({
+      grids: [plan, results],
+      state: state(generated),
+      settings: defaultSettings(),
+      asOf: TODAY,
+      plan: null,
+    });
+    expect(preview.replace).toEqual([{ sheet: 'Оглавление', name: 'Оглавление' }]);
     expect(preview.remove).toEqual(['Закрытая школа']);
     expect(preview.create).not.toContain('Оглавление');
   });

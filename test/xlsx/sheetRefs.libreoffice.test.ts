@@ -25,7 +25,7 @@ jest.setTimeout(240_000);
 function names(): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  // «_shnor» is the registry's own name, which the sheet namer reserves (REGISTRY.md §2).
+  // «_shnor» is the registry's own name, which the sheet namer reserves (src/core/workbook/sheetNames.ts).
   for (const raw of ADVERSARIAL_SHEET_NAMES.filter((n) => n !== '_shnor')) {
     const n = legalSheetName(raw);
     if (seen.has(n.toLowerCase())) continue;
@@ -66,7 +66,7 @@ async function referencesResolve(xlsx: Buffer): Promise<void> {
   const zip = await JSZip.loadAsync(xlsx);
   const xml = await zip.file('xl/workbook.xml')!.async('string');
   const sheetNames = [...xml.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => unxml(m[1]!));
-  // Generated sheets' markers are string constants by design (REGISTRY.md §1), not references.
+  // Generated sheets' markers are string constants by design (docs/architecture.md), not references.
   const defined = [...xml.matchAll(/<definedName [^>]*>([^<]*)<\/definedName>/g)].filter(
     (m) => !m[0].includes(`name="${MARKER_NAME}"`),
   );

@@ -2,14 +2,17 @@
  * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
  * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
  */
-import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { checkPlans, type CheckPlansInput } from '../../app/checkPlans';
+import { NEW_WORKBOOK } from '../../app/types';
 import type { Grid } from '../../core/grid';
-import type { OnProgress } from '../../core/progress';
-import { checkWorkbook, type CheckOptions } from '../../core/plan/check';
+import type { WorkbookPatch } from '../../core/patch';
 import { parsePeriodSetting } from '../../core/plan/period';
-import { buildReviewPatch, type CheckedFile } from '../../core/plan/reviewPatch';
+import type { CheckedFile } from '../../core/plan/reviewPatch';
+import type { OnProgress } from '../../core/progress';
+import { defaultSettings } from '../../core/settings';
+import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
@@ -17,8 +20,8 @@ import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
+import type { Command } from '../command';
 import { Output } from '../output';
-import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap check <файлы или папки…> [параметры]
 
@@ -53,8 +56,8 @@ const OPTIONS = {
 
 export interface CheckRunOptions {
   sheet?: string;
-  /** The --period setting, already parsed. */
-  period?: { start: string; end: string; schoolYear: boolean };
+  /** The --period setting as typed (already checked). */
+  period?: string;
   asOf: string;
   /**
    * The review workbook being written: left out of the inputs when it is an earlier review lying
@@ -83,9 +86,9 @@ export async function checkInputs(
   inputs: string[],
   cwd: string,
   opts: CheckRunOptions,
-): Promise<{ checked: CheckedFile[]; ignored: string[] }> {
+): Promise<{ checked: CheckedFile[]; ignored: string[]; review: WorkbookPatch }> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const results: CheckedFile[] = skipped.map((s) => ({
+  const sources: CheckPlansInput['files'] = skipped.map((s) => ({
     file: s.display,
     sheets: [],
     error: `Файл «${s.display}» не проверен: ${s.reason}.`,
@@ -94,27 +97,30 @@ export async function checkInputs(
   for (const [i, input] of todo.entries()) {
     opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
     const loaded = await loadInput(input);
-    if (loaded.error !== undefined) {
-      results.push({ file: input.display, sheets: [], error: loaded.error });
-      continue;
-    }
-    const grids = sheetsToCheck(loaded.workbook.sheets, opts.sheet);
-    if (typeof grids === 'string') {
-      results.push({ file: input.display, sheets: [], error: grids });
-      continue;
-    }
-    const checkOptions: CheckOptions = { fileName: path.basename(input.path), asOf: opts.asOf };
-    if (opts.period !== undefined) checkOptions.period = opts.period;
-    results.push({ file: input.display, sheets: checkWorkbook(grids, checkOptions) });
+    const grids =
+      loaded.error === undefined ? sheetsToCheck(loaded.workbook.sheets, opts.sheet) : loaded.error;
+    if (typeof grids === 'string') sources.push({ file: input.display, sheets: [], error: grids });
+    else sources.push({ file: input.display, sheets: grids });
   }
-  return { checked: results, ignored: ignored.map((f) => f.display) };
+  const out = checkPlans({
+    files: sources,
+    settings: defaultSettings(),
+    asOf: opts.asOf,
+    workbook: NEW_WORKBOOK,
+    ...(opts.period !== undefined ? { period: opts.period } : {}),
+  });
+  return {
+    checked: out.results.files,
+    ignored: ignored.map((f) => f.display),
+    review: out.patch,
+  };
 }
 
-async function writeReview(out: Output, checked: CheckedFile[]): Promise<string[]> {
+async function writeReview(out: Output, review: WorkbookPatch): Promise<string[]> {
   // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
   // user's own sheets in it stay as they are.
   const wb = (await out.exists()) ? await loadWorkbook(await out.read()) : new ExcelJS.Workbook();
-  const report = applyPatch(wb, buildReviewPatch(checked));
+  const report = applyPatch(wb, review);
   await out.replaceWith(await workbookToBuffer(wb));
   return [
     ...report.changedByUser.map(
@@ -166,7 +172,7 @@ async function run(args: string[], io: Io): Promise<number> {
       asOf,
       onProgress: progress.update,
       ...(sheet !== undefined ? { sheet } : {}),
-      ...(period !== undefined ? { period } : {}),
+      ...(periodRaw !== undefined ? { period: periodRaw } : {}),
     });
   } finally {
     progress.stop();
@@ -182,7 +188,7 @@ async function checkAndReport(
   stopProgress: () => void,
   opts: CheckRunOptions,
 ): Promise<number> {
-  const { checked, ignored } = await checkInputs(inputs, io.cwd, {
+  const { checked, ignored, review } = await checkInputs(inputs, io.cwd, {
     ...opts,
     ...(output ? { out: output } : {}),
   }).finally(stopProgress);
@@ -202,7 +208,7 @@ async function checkAndReport(
     return EXIT.badInput;
   }
   if (output !== undefined) {
-    for (const line of await writeReview(output, checked)) notice(line);
+    for (const line of await writeReview(output, review)) notice(line);
     notice(`Книга замечаний записана: ${output.shown} (листы «Сводка» и «Замечания»).`);
   }
   if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);

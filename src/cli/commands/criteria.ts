@@ -4,26 +4,25 @@
  */
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { computeCriteria } from '../../core/criteria/engine';
+import { computeCriteria } from '../../app/computeCriteria';
+import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { CriteriaResult } from '../../core/criteria/types';
-import { buildCriteriaPatch } from '../../core/criteria/workbookPatch';
 import type { Issue } from '../../core/issue';
+import type { WorkbookPatch } from '../../core/patch';
 import type { OnProgress } from '../../core/progress';
 import { countBySeverity, SEVERITY_RU, sortIssues } from '../../core/issue';
-import type { NotHeld, ResultRow } from '../../core/results/types';
-import { schoolIdentityIssues } from '../../core/results/identity';
-import { readResults } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
+import type { WorkbookUpdate } from '../../xlsx/update/update';
 import { criteriaToJson, type ResultsFileRead } from '../format/json';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { EXIT, UsageError, type Io } from '../io';
+import type { Command } from '../command';
 import { Output } from '../output';
 import { progressLine } from '../progress';
 import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
-import type { Command } from '../main';
 
 const USAGE = `Использование: shnor-roadmap criteria <файлы или папки…> [параметры]
 
@@ -54,38 +53,30 @@ const OPTIONS = {
   out: { type: 'string' },
 } as const;
 
-interface ReadInputs {
-  rows: ResultRow[];
-  notHeld: NotHeld[];
-  issues: Issue[];
+interface LoadedInputs {
+  /** The sheets of each file that could be used, for the use case. */
+  sources: SourceFile[];
   /** Files that could not be used, in Russian. */
   problems: string[];
-  /** Each input file: what was read from it, or why it was not used. */
-  files: ResultsFileRead[];
+  /** Each input file in order: why it was not used, or null (its sheets are in `sources`). */
+  files: Array<{ file: string; error: string | null }>;
   /** Other files found in folders, passed over. */
   ignored: number;
 }
 
-async function readInputs(
+async function loadInputs(
   inputs: string[],
   cwd: string,
   sheet: string | undefined,
   output: Output | undefined,
   settings: Settings,
   onProgress: OnProgress,
-): Promise<ReadInputs> {
+): Promise<LoadedInputs> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const out: ReadInputs = {
-    rows: [],
-    notHeld: [],
-    issues: [],
-    problems: [],
-    files: [],
-    ignored: ignored.length,
-  };
+  const out: LoadedInputs = { sources: [], problems: [], files: [], ignored: ignored.length };
   const fail = (file: string, error: string) => {
     out.problems.push(error);
-    out.files.push({ file, error, rows: [], issues: [] });
+    out.files.push({ file, error });
   };
   for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
   const todo = output ? await inputsWithoutOutput(files, output) : files;
@@ -111,21 +102,9 @@ async function readInputs(
       );
       continue;
     }
-    const read = readResults(grids, {
-      file: input.display,
-      maxParticipants: settings.maxParticipants,
-      ...(sheet !== undefined ? { sheet } : {}),
-    });
-    for (const row of read.rows) out.rows.push(row);
-    rows = out.rows.length;
-    out.notHeld.push(...read.notHeld);
-    out.issues.push(...read.issues);
-    out.files.push({ file: input.display, rows: read.rows, issues: read.issues });
-  }
-  // One school code under two names across files: said at the row of the later file.
-  for (const issue of schoolIdentityIssues(out.rows, true)) {
-    out.issues.push(issue);
-    out.files.find((f) => f.file === issue.file)?.issues.push(issue);
+    out.sources.push({ file: input.display, sheets: grids });
+    out.files.push({ file: input.display, error: null });
+    rows += grids.reduce((n, g) => n + g.rows.length, 0);
   }
   return out;
 }
@@ -178,22 +157,16 @@ export function criteriaText(result: CriteriaResult, issues: Issue[], problems: 
 
 /**
  * Writes the criteria workbook: the sheets of an earlier run are replaced, the user's own sheets
- * are copied as they are and keep their names, ours avoid them.
+ * are copied as they are and keep their names, ours avoid them. An existing workbook is updated
+ * at the zip level; a new one is written the same way from an empty workbook.
  */
 async function writeOut(
   out: Output,
-  rows: ResultRow[],
-  result: CriteriaResult,
-  settings: Settings,
+  book: WorkbookUpdate,
+  patch: WorkbookPatch,
   onSheet: (done: number, of: number) => void,
 ): Promise<string[]> {
-  // An existing workbook is updated at the zip level (the user's sheets copied as they are); a
-  // new one is written the same way from an empty workbook.
-  const book = await openForUpdate(out);
-  const update = await book.apply(
-    buildCriteriaPatch(rows, result, settings, { takenNames: book.userSheetNames() }),
-    { onSheet },
-  );
+  const update = await book.apply(patch, { onSheet });
   await writeUpdate(out, update);
   const report = update.report;
   return [
@@ -206,6 +179,14 @@ async function writeOut(
       (r) => `Лист «${r.wanted}» уже есть в книге, критерии записаны на лист «${r.actual}».`,
     ),
   ];
+}
+
+/** Each input in order: why it was not used, or what the use case read from it. */
+function filesRead(loaded: LoadedInputs, read: ResultsFileRead[]): ResultsFileRead[] {
+  let next = 0;
+  return loaded.files.map((f) =>
+    f.error !== null ? { file: f.file, error: f.error, rows: [], issues: [] } : read[next++]!,
+  );
 }
 
 async function run(args: string[], io: Io): Promise<number> {
@@ -230,17 +211,15 @@ async function run(args: string[], io: Io): Promise<number> {
     outPath === undefined
       ? undefined
       : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
+  const progress = progressLine(io, parsed.values.quiet === true);
   try {
-    return await compute(
-      parsed.positionals,
-      io,
-      format,
-      settings,
-      stringOption(parsed, 'sheet'),
+    return await compute(parsed.positionals, io, format, settings, {
+      sheet: stringOption(parsed, 'sheet'),
       output,
-      parsed.values.quiet === true,
-    );
+      onProgress: progress.update,
+    });
   } finally {
+    progress.stop();
     await output?.release();
   }
 }
@@ -250,50 +229,45 @@ async function compute(
   io: Io,
   format: 'text' | 'json',
   settings: Settings,
-  sheet: string | undefined,
-  output: Output | undefined,
-  quiet: boolean,
+  opts: { sheet: string | undefined; output: Output | undefined; onProgress: OnProgress },
 ): Promise<number> {
-  const progress = progressLine(io, quiet);
-  try {
-    return await computeWithProgress(inputs, io, format, settings, sheet, output, progress.update);
-  } finally {
-    progress.stop();
-  }
-}
-
-async function computeWithProgress(
-  inputs: string[],
-  io: Io,
-  format: 'text' | 'json',
-  settings: Settings,
-  sheet: string | undefined,
-  output: Output | undefined,
-  onProgress: OnProgress,
-): Promise<number> {
-  const input = await readInputs(inputs, io.cwd, sheet, output, settings, onProgress);
-  if (!input.rows.length) {
+  const { sheet, output, onProgress } = opts;
+  const input = await loadInputs(inputs, io.cwd, sheet, output, settings, onProgress);
+  // The workbook the criteria land in: our sheets avoid the names of the user's own.
+  const book = output ? await openForUpdate(output) : undefined;
+  const computed = computeCriteria({
+    files: input.sources,
+    settings,
+    asOf: io.today,
+    workbook: book ? book.state() : NEW_WORKBOOK,
+    onProgress,
+    ...(sheet !== undefined ? { sheet } : {}),
+  });
+  if (!computed.results.rows) {
     io.err(
       [
         'Во входных файлах не найдено ни одной строки результатов оценочных процедур.',
         ...input.problems,
-        ...sortIssues(input.issues)
+        ...sortIssues(computed.issues)
           .filter((i) => i.severity === 'error')
           .map((i) => i.message),
       ].join('\n'),
     );
     return EXIT.badInput;
   }
-  onProgress({ phase: 'compute', rows: input.rows.length });
-  const result = computeCriteria(input.rows, settings, input.notHeld);
-  const issues = [...input.issues, ...result.issues];
+  const result = computed.results.criteria;
+  const issues = computed.issues;
   io.out(
     format === 'json'
-      ? JSON.stringify(criteriaToJson(input.files, input.ignored, result), null, 2)
+      ? JSON.stringify(
+          criteriaToJson(filesRead(input, computed.results.files), input.ignored, result),
+          null,
+          2,
+        )
       : criteriaText(result, issues, input.problems),
   );
-  if (output !== undefined) {
-    const notes = await writeOut(output, input.rows, result, settings, (done, of) =>
+  if (output !== undefined && book !== undefined) {
+    const notes = await writeOut(output, book, computed.patch, (done, of) =>
       onProgress({ phase: 'write', sheets: { done, of } }),
     );
     for (const n of notes) io.err(n);

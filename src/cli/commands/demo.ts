@@ -7,9 +7,10 @@
 import { mkdir } from 'fs/promises';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { checkPlans } from '../../app/checkPlans';
+import { NEW_WORKBOOK } from '../../app/types';
 import { countBySeverity } from '../../core/issue';
 import type { Grid } from '../../core/grid';
-import { checkWorkbook } from '../../core/plan/check';
 import { generatePlanGrid } from '../../core/synthetic/plan';
 import { generateRegion } from '../../core/synthetic/region';
 import { resultsGrid, riskGrid } from '../../core/synthetic/regionGrids';
@@ -17,10 +18,10 @@ import { isoDateOption, parseCommandArgs, stringOption } from '../args';
 import { displayPath } from '../files';
 import { FileError, fsErrorRu } from '../fsErrors';
 import { EXIT, type Io } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { withOutput } from '../output';
 import { readSettingsFile } from '../settingsFile';
-import { describeRun, runReport } from './report';
+import { describeRun, runReport } from '../reportRun';
 
 const USAGE = `Использование: shnor-roadmap demo [--out ПАПКА] [--as-of ГГГГ-ММ-ДД]
 
@@ -110,10 +111,14 @@ async function run(args: string[], io: Io): Promise<number> {
   );
   io.out(`Исходные файлы записаны в ${displayPath(io.cwd, dir)}/`);
 
-  const checks = checkWorkbook([{ ...planGrid, sheet: 'План' }], {
+  const settings = await readSettingsFile(undefined, io.cwd);
+  const checked = checkPlans({
+    files: [{ file: DEMO_FILES.plan, sheets: [{ ...planGrid, sheet: 'План' }] }],
+    settings,
     asOf,
-    fileName: DEMO_FILES.plan,
+    workbook: NEW_WORKBOOK,
   });
+  const checks = checked.results.files[0]!.sheets;
   const counts = countBySeverity(checks.flatMap((c) => c.issues));
   const plan = checks.find((c) => c.isPlan);
   io.out(
@@ -125,7 +130,7 @@ async function run(args: string[], io: Io): Promise<number> {
     inputs: [at(DEMO_FILES.results), at(DEMO_FILES.risks)],
     out: at(DEMO_FILES.report),
     plan: at(DEMO_FILES.plan),
-    settings: await readSettingsFile(undefined, io.cwd),
+    settings,
     asOf,
     cwd: io.cwd,
   });

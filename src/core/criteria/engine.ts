@@ -1,5 +1,5 @@
 /**
- * computeCriteria: the ШНОР rule, dynamics and region indicators of domain.md §3.3–§3.5 over the
+ * computeCriteria: the ШНОР rule, dynamics and region indicators of docs/domain.md §3.3–§3.5 over the
  * normalised results. One pass to group rows, one pass per school-year; linear in the row count
  * (plus sorting the schools).
  */

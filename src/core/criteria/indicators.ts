@@ -1,5 +1,5 @@
 /**
- * Region indicators of domain.md §3.5, each with its numerator and denominator so that a person
+ * Region indicators of docs/domain.md §3.5, each with its numerator and denominator so that a person
  * (and the «Показатели» sheet) can check the arithmetic.
  */
 import type { CriteriaSettings } from '../settings';

@@ -1,6 +1,6 @@
 /**
  * Which procedure a result row belongs to, whether the ШНОР rule counts it, and whether it was
- * held at all (domain.md §3.3).
+ * held at all (docs/domain.md §3.3).
  */
 import type { NotHeld, ResultRow } from '../results/types';
 import type { CriteriaSettings } from '../settings';

@@ -1,12 +1,12 @@
 /**
  * What computeCriteria returns — the same shape the `criteria` command prints as JSON
- * (domain.md §3.3–§3.5). Years are keyed by their number written as a string ("2023").
+ * (docs/domain.md §3.3–§3.5). Years are keyed by their number written as a string ("2023").
  */
 import type { Issue } from '../issue';
 import type { ProcedureType } from '../results/types';
 import type { CriteriaSettings } from '../settings';
 
-/** One procedure of one school in one year, with the shares of domain.md §3.4. */
+/** One procedure of one school in one year, with the shares of docs/domain.md §3.4. */
 export interface ProcedureResult {
   /** "ВПР 5 Математика", "ОГЭ 9 Русский язык"; "ВПР Математика" when identified by type+subject. */
   label: string;
@@ -75,7 +75,7 @@ export interface SchoolYear {
   previousShnor: boolean;
   /** ШНОР in Y−1 and not in Y. */
   leftList: boolean;
-  /** Per subject, Y−1 → Y (domain.md §3.3); null when no subject can be compared. */
+  /** Per subject, Y−1 → Y (docs/domain.md §3.3); null when no subject can be compared. */
   positiveDynamics: boolean | null;
   /** Russian sentence saying which trigger fired and why ("" when not ШНОР). */
   reason: string;
@@ -102,7 +102,7 @@ export type IndicatorId =
   | 'stagnation-share'
   | 'confirmed-share';
 
-/** A region-level indicator of domain.md §3.5 for one year. */
+/** A region-level indicator of docs/domain.md §3.5 for one year. */
 export interface Indicator {
   id: IndicatorId;
   /** Russian title as in the plan ("Доля ШНОР"). */

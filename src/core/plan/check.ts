@@ -1,5 +1,5 @@
 /**
- * Checking plan sheets: find the table, read it, run every rule (domain.md §2.7–2.8).
+ * Checking plan sheets: find the table, read it, run every rule (docs/domain.md §2.7–2.8).
  * One entry point per sheet and one per workbook; the workbook one knows what a single sheet
  * cannot (no plan anywhere in the file, abbreviations reported once per file).
  */
@@ -81,7 +81,8 @@ export const RULES: Rule[] = [
   activityOverdue,
 ];
 
-function isEmptySheet(grid: Grid): boolean {
+/** No cell of the sheet holds text or a value. */
+export function isEmptySheet(grid: Grid): boolean {
   for (const row of grid.rows)
     if (row) for (const cell of row) if (cell && cellText(cell.v) !== '') return false;
   return true;

@@ -1,5 +1,5 @@
 /**
- * The management cycle of domain.md §2.7: which of its nine steps a plan has activities for.
+ * The management cycle of docs/domain.md §2.7: which of its nine steps a plan has activities for.
  *
  * A keyword is a lowercase stem or several stems separated by spaces; each stem must start a word
  * ("показател" matches "показателей"), and the stems of one keyword must come in order with at most

@@ -1,5 +1,5 @@
 /**
- * The deadline grammar (domain.md §2.4): one deadline cell → { kind, start, end, … } with ISO dates.
+ * The deadline grammar (docs/domain.md §2.4): one deadline cell → { kind, start, end, … } with ISO dates.
  *
  * How a cell is read:
  *  1. normalise: Latin look-alikes, case, ё, dashes, spaces, "г." / "гг." / "года" after years,

@@ -1,5 +1,5 @@
 /**
- * The "Ответственные" cell split into executors (domain.md §2.5), and the capitals nobody defined.
+ * The "Ответственные" cell split into executors (docs/domain.md §2.5), and the capitals nobody defined.
  */
 import { cleanText, fixLookalikes, parseRoman } from '../text';
 import type { Executor } from './types';

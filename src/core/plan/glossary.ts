@@ -1,5 +1,5 @@
 /**
- * Abbreviations of a plan: the standard ones every reader knows (domain.md §2.5) and those the
+ * Abbreviations of a plan: the standard ones every reader knows (docs/domain.md §2.5) and those the
  * sheet defines itself with "Полное название (далее — СОКР)".
  */
 import { cleanText, fixLookalikes, LATIN_LOOKALIKES, squash } from '../text';

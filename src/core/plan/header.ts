@@ -1,5 +1,5 @@
 /**
- * Finding the header row of a plan table (domain.md §2.1): the row, anywhere in the first rows of
+ * Finding the header row of a plan table (docs/domain.md §2.1): the row, anywhere in the first rows of
  * the sheet, whose cells name the columns. Also a header split over two rows (a group cell merged
  * over two sub-columns) and headers repeated further down where the source table broke a page.
  */

@@ -1,5 +1,5 @@
 /**
- * The plan period (domain.md §2.3): found in the title block, the sheet or file name, given as a
+ * The plan period (docs/domain.md §2.3): found in the title block, the sheet or file name, given as a
  * setting, or inferred from the deadlines.
  *
  * findPeriod prefers phrases ("на 2023 год", "в 2022-2023 учебном году", "2021- 2023 гг.") over

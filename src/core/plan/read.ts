@@ -1,5 +1,5 @@
 /**
- * Reading a plan sheet as it really arrives (domain.md §2.2–2.3): the title block and the plan
+ * Reading a plan sheet as it really arrives (docs/domain.md §2.2–2.3): the title block and the plan
  * period above the header, then sections, sub-headings and activities, with continuation rows,
  * repeated headers, vertical merges, error values and footers handled on the way.
  */

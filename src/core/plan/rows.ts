@@ -1,5 +1,5 @@
 /**
- * Reading single rows of a plan table (domain.md §2.2): the activity number as it was really
+ * Reading single rows of a plan table (docs/domain.md §2.2): the activity number as it was really
  * stored, numbered headings, footers after the table, and what kind of row a row is.
  */
 import type { CellValue } from '../grid';

@@ -1,5 +1,5 @@
 /**
- * Target values of plan indicators (domain.md §2.6): "не менее 50%", "Не менее 5 мероприятий",
+ * Target values of plan indicators (docs/domain.md §2.6): "не менее 50%", "Не менее 5 мероприятий",
  * "50 чел.", "не реже 1 раза в месяц", "30-40%". Dates, years and item numbers are not targets.
  */
 import { NUMBER_WORDS, squash } from '../text';

@@ -2,7 +2,7 @@
  * Reads the schools' risk factors from a sheet the user keeps: a header with the school code (or
  * name) and one or more columns whose header mentions "фактор" / "риск"; several factors in one
  * cell may be separated by ";" or line breaks. Factors are kept as written (the list is the
- * user's data, domain.md §4).
+ * user's data, docs/domain.md §4).
  */
 import { a1, valueAt, type Grid } from '../grid';
 import { defineIssues, type Issue } from '../issue';

@@ -1,5 +1,5 @@
 /**
- * The school roadmap skeleton on each school's tab: the standard structure of domain.md §2.1,
+ * The school roadmap skeleton on each school's tab: the standard structure of docs/domain.md §2.1,
  * pre-filled with what the school must do (analysis of its low procedures, measures for its risk
  * factors, the regional plan's activities addressed to schools), for the school to complete.
  * The skeleton is itself a plan the checker reads without errors.

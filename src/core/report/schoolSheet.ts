@@ -1,5 +1,5 @@
 /**
- * One school's tab (domain.md §5): who the school is, its status by year in words, its risk
+ * One school's tab (docs/domain.md §5): who the school is, its status by year in words, its risk
  * factors, the roadmap skeleton it completes, and the procedure × year matrix of participants,
  * failed and share failed (a formula; ≥ threshold highlighted by a conditional format that
  * references the threshold cell, so changing the threshold re-highlights).

@@ -1,7 +1,7 @@
 /**
  * «Свод»: per municipality and year the number of schools with results, of ШНОР, the share of
  * ШНОР (a formula) and how many left the list; a region total (formulas over the rows above);
- * then the region indicators of domain.md §3.5 with their numerators and denominators.
+ * then the region indicators of docs/domain.md §3.5 with their numerators and denominators.
  */
 import { a1 } from '../grid';
 import type { CriteriaResult } from '../criteria/types';

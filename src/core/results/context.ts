@@ -1,7 +1,7 @@
 /**
  * What title lines above a table (and the sheet name) say about the whole table: the procedure,
  * the grade, the subject, the year. The federal "Статистика по отметкам" export carries these only
- * in its title lines (domain.md §3.2).
+ * in its title lines (docs/domain.md §3.2).
  */
 import { type Grid, valueAt } from '../grid';
 import { cellText, squash } from '../text';

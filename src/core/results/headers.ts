@@ -1,5 +1,5 @@
 /**
- * Header recognition for results tables: which column holds what (domain.md §3.1), for one-row
+ * Header recognition for results tables: which column holds what (docs/domain.md §3.1), for one-row
  * headers and for two-row ones where "Распределение групп баллов в %" sits over "2 | 3 | 4 | 5".
  */
 import { type Grid, valueAt } from '../grid';

@@ -1,9 +1,10 @@
 /**
- * readResults: every results table the user pasted, in any of the shapes of domain.md §3.1–§3.2,
+ * readResults: every results table the user pasted, in any of the shapes of docs/domain.md §3.1–§3.2,
  * normalised into ResultRow[]; rows that cannot be used are listed with the reason, never dropped
  * silently.
  */
 import type { Grid } from '../grid';
+import type { RecognisedTable } from './recognisedTable';
 import { sortIssues, type Issue } from '../issue';
 import { Collector } from './collector';
 import { DEFAULT_MAX_PARTICIPANTS } from '../settings';
@@ -24,18 +25,6 @@ export interface ReadResultsOptions {
   schoolYear?: 'spring' | 'autumn';
   /** Counts above this per school and procedure are errors (settings.maxParticipants). */
   maxParticipants?: number;
-}
-
-export interface RecognisedTable {
-  sheet: string;
-  kind: 'long' | 'federal-export';
-  /** Excel row number (1-based) of the (first) header row. */
-  headerRow: number;
-  columns: Array<{ field: string; col: string; header: string }>;
-  rowsRead: number;
-  rowsLeftOut: Array<{ row: number; reason: string }>;
-  /** What the title lines (federal export) or the options said about the whole table. */
-  context?: { year?: number; type?: ProcedureType; grade?: number; subject?: string };
 }
 
 export interface ResultsRead {

@@ -7,7 +7,7 @@ import { colCount, type Grid } from '../grid';
 import type { Collector } from './collector';
 import { contextFromRows, contextFromSheetName, fillContext, type TableContext } from './context';
 import { findHeader, headerAt, type HeaderFound } from './headers';
-import type { RecognisedTable } from './read';
+import type { RecognisedTable } from './recognisedTable';
 import { TableReader } from './table';
 
 export interface SheetOptions {

@@ -11,7 +11,7 @@ import type { TableContext } from './context';
 import { FieldReaders } from './fieldReaders';
 import { FIELD_RU, NUMERIC_FIELDS, type Field, type HeaderFound } from './headers';
 import { quoteRu } from './issues';
-import type { RecognisedTable } from './read';
+import type { RecognisedTable } from './recognisedTable';
 import { checkMarks } from './rowChecks';
 import { isNumeric, TableCells } from './tableCells';
 import { TableReport } from './tableReport';

@@ -5,7 +5,7 @@
 import type { Collector } from './collector';
 import type { Field } from './headers';
 import { quoteRu, resultsIssue, type ResultsIssueCode } from './issues';
-import type { RecognisedTable } from './read';
+import type { RecognisedTable } from './recognisedTable';
 import type { TableCells } from './tableCells';
 
 interface Tally {

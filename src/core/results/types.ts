@@ -1,6 +1,6 @@
 /**
  * The normalised results table: one row per school × year × procedure (type, grade, subject),
- * whatever shape the user pasted (domain.md §3.1, §3.2).
+ * whatever shape the user pasted (docs/domain.md §3.1, §3.2).
  */
 
 export type ProcedureType = 'ВПР' | 'ОГЭ' | 'ЕГЭ';

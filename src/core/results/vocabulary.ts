@@ -1,6 +1,6 @@
 /**
  * The words results tables use for procedures, grades, years and subjects, read into canonical
- * values (domain.md §3.1). Every function takes what a cell holds and never throws.
+ * values (docs/domain.md §3.1). Every function takes what a cell holds and never throws.
  */
 import type { CellValue } from '../grid';
 import { foldKey, squash } from '../text';

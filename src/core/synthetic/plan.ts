@@ -1,5 +1,5 @@
 /**
- * Deterministic generator of plan sheets in the messy shapes real plans have (domain.md §2.2):
+ * Deterministic generator of plan sheets in the messy shapes real plans have (docs/domain.md §2.2):
  * a title block with the period and an abbreviation definition, Roman section rows (one typed
  * with the Cyrillic "У"), sub-headings, continuation rows, a header repeated at page breaks,
  * mixed numbering styles, every deadline kind, executors with abbreviations. Used by the

@@ -3,7 +3,7 @@
  * ОГЭ and ЕГЭ results in Russian and mathematics, and risk factors for the weak ones.
  *
  * Used by the demo (a small instance) and the benchmark (large ones). Every school follows one of a
- * few trajectories so that each case of domain.md §3.3 occurs: trigger A, trigger B alone, both,
+ * few trajectories so that each case of docs/domain.md §3.3 occurs: trigger A, trigger B alone, both,
  * stagnation, leaving the list, getting into it, a procedure at exactly 30 %.
  */
 import type { ProcedureType, ResultRow } from '../results/types';
@@ -19,7 +19,7 @@ export interface RegionOptions {
   seed: number;
   /** Share of schools that are weak in at least one year (0–1); default 0.2. */
   weakShare?: number;
-  /** Risk factors to draw from (domain.md §4); default the usual federal list. */
+  /** Risk factors to draw from (docs/domain.md §4); default the usual federal list. */
   riskFactors?: readonly string[];
   /** Write journal comparison (Понизили/Подтвердили/Повысили) for ВПР; default true. */
   objectivity?: boolean;
@@ -60,7 +60,7 @@ export interface Region {
 }
 
 /**
- * The usual list of the federal programme (domain.md §4; the defaults of settings.ts), written as a
+ * The usual list of the federal programme (docs/domain.md §4; the defaults of settings.ts), written as a
  * school's sheet would have them, with a capital; callers may pass their own.
  */
 export const USUAL_RISK_FACTORS: readonly string[] = DEFAULT_RISK_FACTORS.map(

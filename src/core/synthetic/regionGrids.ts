@@ -1,5 +1,5 @@
 /**
- * A generated region as the sheets a user would paste: the long results table (domain.md §3.1)
+ * A generated region as the sheets a user would paste: the long results table (docs/domain.md §3.1)
  * and a risk-factor sheet, one row per school that has factors.
  */
 import { gridFromValues, type CellValue, type Grid } from '../grid';

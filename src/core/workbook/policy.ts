@@ -8,9 +8,8 @@
  *   registry's name is ours and the others are the user's: their marker is taken off. When none
  *   carries it, the sheet with the registry's name is ours only if it still shows exactly what was
  *   written (its marker was lost to a tool that drops names), never a sheet the user made.
- * - Every other sheet is the user's and is never changed; its name is never taken.
- * - A generated sheet the user edited is kept as their own, under «<name> (правки пользователя)»,
- *   before it is replaced or removed; one they only renamed gets its name back.
+ * - Every other sheet is the user's: never changed, its name never taken. An edited generated sheet
+ *   is kept as the user's «<name> (правки пользователя)»; a renamed one gets its name back.
  * - Final names are unique ignoring case, legal, at most 31 characters and never reserved; a patch
  *   name a user sheet holds becomes «Name (2)». Formulas, links and names of the patch are then
  *   resolved against the final names (./references.ts).
@@ -46,8 +45,7 @@ export interface ExistingSheet {
 
 /** What a host reads of a workbook for the policy. */
 export interface WorkbookState {
-  /** Every sheet, in workbook order (the registry sheet included). */
-  sheets: ExistingSheet[];
+  sheets: ExistingSheet[]; // in workbook order, the registry sheet included
   /** Entries of the registry sheet; empty when there is none. */
   registry: RegistryEntry[];
   /** Workbook-level defined names and what they refer to ("='Свод'!$A$1"): old files mark sheets so. */
@@ -67,21 +65,18 @@ export interface GeneratedSheet {
 }
 
 export interface Identified {
-  /** Generated sheets by key. */
   generated: Map<string, GeneratedSheet>;
   /** Names of sheets carrying a marker that are the user's (copies of a generated sheet). */
   copies: string[];
-  /** The registry sheet's name, when the workbook has one that is ours. */
   registrySheet: string | null;
 }
 
+/** A generated sheet the user changed: `name` before this run; `keptAs` holds their version. */
 export interface ChangedByUser {
   key: string;
-  /** The name the sheet had before this run. */
   name: string;
   renamed: boolean;
   edited: boolean;
-  /** Where the user's version was kept (edited sheets only). */
   keptAs?: string;
 }
 
@@ -102,17 +97,15 @@ export interface ApplyReport {
   changedByUser: ChangedByUser[];
   /** Russian notes on what the host could not do (an older Excel, say). */
   warnings: string[];
-  /** office.js only, on a resumed run: what the whole run did, counted from its first request. */
+  /** office.js only: on a resumed run, what the whole run did from its first request on. */
   wholeRun?: Pick<
     ApplyReport,
     'created' | 'replaced' | 'removed' | 'renamedToAvoidClash' | 'changedByUser'
   >;
-  /** office.js only: requests sent by this run (context.sync calls). */
+  /** office.js only: requests (syncs), write batches, the batch resumed at, estimated bytes. */
   syncs?: number;
-  /** office.js only: write batches of the whole patch, and the batch this run started at. */
   totalBatches?: number;
   startedAt?: number;
-  /** office.js only: estimated bytes of the largest batch and of all batches this run sent. */
   largestBatchBytes?: number;
   totalBytes?: number;
 }
@@ -165,7 +158,7 @@ export interface PlanApplyOptions {
 /** The suffix of the copy that keeps a user's edits of a generated sheet. */
 export const KEPT_SUFFIX = ' (правки пользователя)';
 
-/** The sheet a reference like "='Свод'!$A$1" points at; null for "#REF!" and anything else. */
+/** The sheet "='Свод'!$A$1" points at; null for "#REF!" and anything else. */
 function sheetOfReference(formula: string): string | null {
   const ref = formula.replace(/^=/, '');
   const bang = ref.lastIndexOf('!');

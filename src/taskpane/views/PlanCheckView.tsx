@@ -7,7 +7,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
-import type { SheetCheck } from '../../core/plan/check';
+import { isEmptySheet, type SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
 import { russianError } from '../errors';
 import { issueKey, planFixes, type PlanFix } from '../fixes';
@@ -76,7 +76,7 @@ export function PlanCheckView({
       setBusy({ label: 'Проверяю план…', detail: g.sheet });
       const result = checkPlanSheet(g, settings, today);
       let elsewhere: string[] = [];
-      if (!result.isPlan && result.issues[0]?.code !== 'sheet-empty') {
+      if (!result.isPlan && !isEmptySheet(g)) {
         setBusy({ label: 'Ищу план на других листах…' });
         const heads = await host.readSheetHeads(HEAD_ROWS);
         elsewhere = planSheetsAmong(heads.filter((h) => h.sheet !== g.sheet));
@@ -215,6 +215,7 @@ export function PlanCheckView({
       ) : check ? (
         <NotAPlan
           check={check}
+          empty={grid !== null && isEmptySheet(grid)}
           plansElsewhere={plansElsewhere}
           disabled={locked}
           onInsertTemplate={() => void insertTemplate()}

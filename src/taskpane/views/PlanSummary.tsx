@@ -43,6 +43,8 @@ export function PlanFacts({ check }: { check: SheetCheck }) {
 
 export interface NotAPlanProps {
   check: SheetCheck;
+  /** The sheet holds nothing at all. */
+  empty: boolean;
   /** Sheets of the workbook where a plan table was found. */
   plansElsewhere: string[];
   disabled: boolean;
@@ -53,13 +55,13 @@ export interface NotAPlanProps {
 /** An empty sheet, or a sheet with data but no plan table. */
 export function NotAPlan({
   check,
+  empty,
   plansElsewhere,
   disabled,
   onInsertTemplate,
   onCheckSheet,
 }: NotAPlanProps) {
   const styles = useStyles();
-  const empty = check.issues[0]?.code === 'sheet-empty';
   return (
     <div role="status">
       <Text weight="semibold" as="p">

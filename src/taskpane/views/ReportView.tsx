@@ -148,7 +148,7 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
           report.excelUndo,
         );
         await undo.record({ ...entry, created: written.created }, p.patch);
-        setDone({ written, index: sheetOf(p.indexKey, 'Оглавление') });
+        setDone({ written, index: sheetOf(p.indexKey, p.indexSheet) });
         setPrepared(null);
         setUnfinished(false);
         before.current = null;
@@ -207,11 +207,16 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
         <Section label="Что будет сделано">
           <Text>{`Школ: ${count(prepared.schools)}. Будет записано ${plural(prepared.patch.sheets.length, 'лист', 'листа', 'листов')}.`}</Text>
           <NameList title="Будут созданы" names={prepared.preview.create} />
-          <NameList title="Будут заменены" names={prepared.preview.replace} />
+          <NameList
+            title="Будут заменены"
+            names={prepared.preview.replace.map((r) =>
+              r.sheet === r.name ? r.name : `${r.sheet} → ${r.name}`,
+            )}
+          />
           <NameList title="Будут удалены" names={prepared.preview.remove} />
           <NameList
             title="Изменены вами — ваш вариант будет сохранён"
-            names={prepared.preview.kept.map((k) => `«${k.name}» → «${k.as}»`)}
+            names={prepared.preview.keep.map((k) => `«${k.sheet}» → «${k.as}»`)}
           />
         </Section>
       ) : (

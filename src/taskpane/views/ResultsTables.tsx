@@ -4,7 +4,7 @@
  */
 import { Card, CardHeader, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { FIELD_RU, type Field } from '../../core/results/headers';
-import type { RecognisedTable } from '../../core/results/read';
+import type { RecognisedTable } from '../../core/results/recognisedTable';
 import { count } from '../format';
 
 const LEFT_OUT_SHOWN = 10;

@@ -5,6 +5,7 @@
  */
 import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
+import type { Grid } from '../../core/grid';
 import type { ResultsRead } from '../../core/results/read';
 import type { Settings } from '../../core/settings';
 import { russianError } from '../errors';
@@ -90,7 +91,10 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
   // Settings saved on the settings view show up here too.
   useEffect(() => setForm(formFromSettings(settings)), [settings]);
 
-  async function readTables(step?: { n: number; of: number }): Promise<ResultsRead> {
+  async function readTables(
+    step?: { n: number; of: number },
+    rule: Settings = settings,
+  ): Promise<{ grids: Grid[]; read: ResultsRead }> {
     setBusy({ label: 'Читаю листы книги', ...(step ? { step } : {}) });
     const grids = await host.readUserSheets((done, total, sheet) =>
       setBusy({
@@ -103,9 +107,9 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
       }),
     );
     setBusy({ label: 'Распознаю таблицы результатов', ...(step ? { step } : {}) });
-    const r = readAllResults(grids);
+    const r = readAllResults(grids, rule);
     setRead(r);
-    return r;
+    return { grids, read: r };
   }
 
   const notFound: Notice = {
@@ -117,7 +121,7 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
     jobs.run({ title: 'чтение результатов', view: 'results' }, async () => {
       setNotice(null);
       try {
-        const r = await readTables();
+        const { read: r } = await readTables();
         if (r.rows.length === 0) setNotice(notFound);
       } catch (error) {
         setNotice({
@@ -146,13 +150,13 @@ export function ResultsView({ host, settings, onSettings }: ResultsViewProps) {
       try {
         await onSettings(checked.settings);
         await undo.prepare();
-        const r = await readTables({ n: 1, of: 3 });
+        const { grids, read: r } = await readTables({ n: 1, of: 3 }, checked.settings);
         if (r.rows.length === 0) {
           setNotice(notFound);
           return;
         }
         setBusy({ label: 'Считаю критерии', step: { n: 2, of: 3 } });
-        const criteria = runCriteria(r, checked.settings);
+        const criteria = runCriteria(grids, checked.settings, await host.readWorkbookState());
         before.current ??= await host.generatedSheets();
         setBusy({ label: 'Записываю листы критериев', step: { n: 3, of: 3 } });
         const report = await host.applyPatch(criteria.patch, {

@@ -22,6 +22,7 @@ import {
   type ApplyReport,
   type GeneratedSheet,
   type PlanApplyOptions,
+  type WorkbookState,
 } from '../../core/workbook/policy';
 import { resolvePatchNames } from '../../core/workbook/references';
 import { GENERATOR_VERSION, MARKER_NAME, type RegistryEntry } from '../../core/workbook/registry';
@@ -79,6 +80,11 @@ export class WorkbookUpdate {
   /** A new workbook (no sheets yet) to apply a patch to: how a new file is written. */
   static create(file: string): Promise<WorkbookUpdate> {
     return WorkbookUpdate.open(emptyWorkbook(), file);
+  }
+
+  /** The workbook as the patch policy sees it: the input of a use case (src/app) that targets it. */
+  state(): WorkbookState {
+    return this.read.state;
   }
 
   /** Names of the user's own sheets: what a generated sheet must never be called. */

@@ -32,7 +32,7 @@ function check(cases: Array<[CellValue, DeadlineContext, Expected]>): void {
   });
 }
 
-describe('parseDeadline: every example of domain.md §2.4', () => {
+describe('parseDeadline: every example of docs/domain.md §2.4', () => {
   check([
     // date
     ['30.09.2023', CAL_2023, { kind: 'date', ...day('2023-09-30') }],

@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/plan/glossary';
 
 describe('STANDARD_ABBREVIATIONS', () => {
-  // Every abbreviation listed in domain.md §2.5, legal forms included.
+  // Every abbreviation listed in docs/domain.md §2.5, legal forms included.
   const listed = [
     'ОО',
     'МОУО',

@@ -14,7 +14,7 @@ const school = (first: number, last = first + 1) => ({
   schoolYear: true,
 });
 
-describe('findPeriod: every form of domain.md §2.3', () => {
+describe('findPeriod: every form of docs/domain.md §2.3', () => {
   test.each([
     ['на 2023 год', calendar(2023), 'на 2023 год'],
     ['в 2023 году', calendar(2023), 'в 2023 году'],

@@ -6,7 +6,7 @@ type Expected = Omit<Target, 'text'>;
 
 describe('parseTarget: targets', () => {
   const cases: Array<[string, Expected]> = [
-    // domain.md §2.6
+    // docs/domain.md §2.6
     ['100%', { comparator: '=', value: 100, unit: 'percent' }],
     ['100% от числа школ участниц', { comparator: '=', value: 100, unit: 'percent' }],
     ['не менее 50%', { comparator: '>=', value: 50, unit: 'percent' }],

@@ -1,7 +1,7 @@
 import { gridFromValues, type CellValue } from '../../../src/core/grid';
 import { fieldOf, findHeader, headerAt, type Field } from '../../../src/core/results/headers';
 
-describe('fieldOf: the header texts of domain.md §3.1', () => {
+describe('fieldOf: the header texts of docs/domain.md §3.1', () => {
   const seen: Array<[string, Field]> = [
     ['Муниципалитет', 'municipality'],
     ['Муниципальное образование', 'municipality'],

@@ -5,7 +5,7 @@ import { createRandom } from '../../../src/core/synthetic/random';
 import { generateRegion, USUAL_RISK_FACTORS } from '../../../src/core/synthetic/region';
 import { gridsFromRegion, RESULTS_HEADER } from '../../../src/core/synthetic/regionGrids';
 
-/** Independent, simple ШНОР rule of domain.md §3.3 (default settings) for the test. */
+/** Independent, simple ШНОР rule of docs/domain.md §3.3 (default settings) for the test. */
 function shnorByYear(rows: ResultRow[], code: string, years: number[]) {
   const low = (y: number) =>
     new Set(

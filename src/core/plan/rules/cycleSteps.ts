@@ -1,4 +1,4 @@
-/** cycle-step-missing (warning): a step of the management cycle (domain.md §2.7) no activity covers. */
+/** cycle-step-missing (warning): a step of the management cycle (docs/domain.md §2.7) no activity covers. */
 import { cycleCoverage } from '../cycle';
 import { issueAt, type Rule } from './common';
 import { defineIssues } from '../../issue';

@@ -3,8 +3,8 @@ import { gridFromValues } from '../../src/core/grid';
 import { emptySheetPatch } from '../../src/core/patch';
 import { readResults } from '../../src/core/results/read';
 import { defaultSettings } from '../../src/core/settings';
-import { addShnorChart, CHART_NAME } from '../../src/taskpane/chart';
-import { resultValues } from './workbook';
+import { addShnorChart, CHART_NAME } from '../../src/app/chart';
+import { resultValues } from '../taskpane/workbook';
 
 describe('addShnorChart', () => {
   const rows = readResults([gridFromValues('Результаты', resultValues())], {}).rows;

@@ -1,5 +1,5 @@
 /**
- * The chart on the summary sheet (issue part 5): the share of ШНОР by municipality and year as a
+ * The chart on the summary sheet: the share of ШНОР by municipality and year as a
  * clustered column chart. Excel charts need their data on a sheet, so a small table (municipality ×
  * year) is added to the summary sheet's patch to the right of its own table, and the chart sits
  * under that table. Pure: returns the patched sheet list and the chart to add.
@@ -8,7 +8,19 @@ import type { CriteriaResult } from '../core/criteria/types';
 import { a1, columnLetter, type Scalar } from '../core/grid';
 import type { WorkbookPatch } from '../core/patch';
 import { countByMunicipality } from '../core/report/summarySheet';
-import type { ChartSpec } from './host';
+
+/** A clustered column chart placed on a sheet (data range with headers in the first row and column). */
+export interface ChartSpec {
+  sheet: string;
+  /** Stable chart name: a later run replaces the chart of the same name. */
+  name: string;
+  title: string;
+  /** A1 range of the data, headers included. */
+  source: string;
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+}
 
 export const SUMMARY_KEY = 'summary';
 export const CHART_NAME = 'ШНОР_по_муниципалитетам';
