@@ -205,20 +205,26 @@ async function checkFolderRows(dir: string): Promise<BenchRow[]> {
       name: '  прирост пиковой памяти на файл (2 000 против 200)',
       value: Math.round(perFileKb),
       unit: 'KB',
-      note: 'результаты проверки каждого файла копятся для отчёта: см. отчёт читателя',
+      note: 'для отчёта хранятся только сводки планов и замечания (summariseSheets)',
     },
   ];
 }
 
-export async function readerBenchmarks(): Promise<BenchRow[]> {
+/** The parts of this area, by the name `npm run bench -- reader:PART` selects them with. */
+const PARTS: Record<string, (dir: string) => Promise<BenchRow[]>> = {
+  shared: (dir) => regionRows(dir, 'shared', 3),
+  inline: (dir) => regionRows(dir, 'inline', 1),
+  federal: federalRows,
+  check: checkFolderRows,
+};
+
+export async function readerBenchmarks(parts?: string[]): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'shnor-reader-bench-'));
   try {
-    return [
-      ...(await regionRows(dir, 'shared', 3)),
-      ...(await regionRows(dir, 'inline', 1)),
-      ...(await federalRows(dir)),
-      ...(await checkFolderRows(dir)),
-    ];
+    const rows: BenchRow[] = [];
+    for (const [name, part] of Object.entries(PARTS))
+      if (!parts || parts.includes(name)) rows.push(...(await part(dir)));
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

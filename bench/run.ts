@@ -2,6 +2,10 @@
  * `npm run bench`: runs every area's benchmarks, prints a table (name, value, target, met) and
  * writes bench/results.json with the date and the machine. Never fails: a module that is missing
  * or throws becomes a row with a note, so the run always completes.
+ *
+ * `npm run bench -- AREA[:PART,PART] …` runs only those areas (the module names: plan, criteria,
+ * report, update, addin, reader), and of an area only the parts named (see the area's function:
+ * reader has shared, inline, federal, check); the rows then go to bench/results.partial.json.
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'fs';
 import * as os from 'os';
@@ -33,7 +37,18 @@ export function projectRoot(): string {
   return existsSync(path.join(up2, 'package.json')) ? up2 : path.resolve(__dirname, '..');
 }
 
-async function collect(source: Source): Promise<BenchRow[]> {
+/** Which areas (by module name) and, per area, which parts the command line asked for. */
+export function parseFilters(args: string[]): Map<string, string[] | undefined> | null {
+  if (!args.length) return null;
+  const chosen = new Map<string, string[] | undefined>();
+  for (const a of args) {
+    const [area, parts] = a.split(':', 2) as [string, string | undefined];
+    chosen.set(area, parts ? parts.split(',').filter(Boolean) : undefined);
+  }
+  return chosen;
+}
+
+async function collect(source: Source, parts?: string[]): Promise<BenchRow[]> {
   const started = Date.now();
   try {
     // require with a path in a variable: the compiler does not insist on the module, so an area
@@ -51,7 +66,7 @@ async function collect(source: Source): Promise<BenchRow[]> {
           note: 'пропущено',
         },
       ];
-    const rows = (await (fn as () => Promise<BenchRow[]>)()) ?? [];
+    const rows = (await (fn as (parts?: string[]) => Promise<BenchRow[]>)(parts)) ?? [];
     process.stderr.write(`  ${source.what}: ${((Date.now() - started) / 1000).toFixed(1)} с\n`);
     return rows;
   } catch (e) {
@@ -121,13 +136,18 @@ export function formatTable(rows: BenchRow[]): string {
   return [line(head), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line)].join('\n');
 }
 
-export async function runAll(): Promise<{ rows: BenchRow[]; file: string }> {
+export async function runAll(args: string[] = []): Promise<{ rows: BenchRow[]; file: string }> {
   const started = Date.now();
   const rows: BenchRow[] = [];
-  for (const s of SOURCES) rows.push(...(await collect(s)));
+  const filters = parseFilters(args);
+  for (const s of SOURCES) {
+    const area = s.module.slice(2);
+    if (filters && !filters.has(area)) continue;
+    rows.push(...(await collect(s, filters?.get(area))));
+  }
   const root = projectRoot();
-  rows.push(bundleRow(root));
-  const file = path.join(root, 'bench', 'results.json');
+  if (!filters || filters.has('bundle')) rows.push(bundleRow(root));
+  const file = path.join(root, 'bench', filters ? 'results.partial.json' : 'results.json');
   const cpus = os.cpus();
   writeFileSync(
     file,
@@ -142,6 +162,7 @@ export async function runAll(): Promise<{ rows: BenchRow[]; file: string }> {
           memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
           node: process.version,
         },
+        ...(filters ? { only: args } : {}),
         rows,
       },
       null,
@@ -153,7 +174,7 @@ export async function runAll(): Promise<{ rows: BenchRow[]; file: string }> {
 
 if (require.main === module) {
   process.stderr.write('Замеры… (до 5 минут)\n');
-  runAll()
+  runAll(process.argv.slice(2))
     .then(({ rows, file }) => {
       process.stdout.write(`${formatTable(rows)}\n\nРезультаты записаны в ${file}\n`);
       const missed = rows.filter((r) => r.met === false).length;

@@ -5,6 +5,12 @@ import { terminalProgress, type ProgressLine } from './progress';
 
 export interface Io {
   out(text: string): void;
+  /**
+   * Writes a piece of a long report (JSON) to the output as it is, with no newline added; resolves
+   * once the output can take more (a full pipe holds the writer back). Absent in tests: the pieces
+   * are then gathered and given to `out` whole.
+   */
+  write?(chunk: Uint8Array): Promise<void>;
   err(text: string): void;
   /** Working directory that relative paths are resolved against. */
   cwd: string;
@@ -21,6 +27,11 @@ export function processIo(): Io {
       process.stdout.write(t);
       if (!t.endsWith('\n')) process.stdout.write('\n');
     },
+    write: (chunk) =>
+      new Promise<void>((resolve) => {
+        if (process.stdout.write(chunk)) resolve();
+        else process.stdout.once('drain', () => resolve());
+      }),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),

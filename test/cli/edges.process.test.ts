@@ -24,6 +24,7 @@ import { generatePlanGrid } from '../../src/core/synthetic/plan';
 import { generateRegion } from '../../src/core/synthetic/region';
 import { resultsGrid } from '../../src/core/synthetic/regionGrids';
 import { builtCli, runCli, showsStack } from '../support/cli';
+import { danglingReferences, scanXlsx } from '../support/xlsxScan';
 
 jest.setTimeout(300_000);
 
@@ -37,8 +38,11 @@ beforeAll(async () => {
   builtCli();
   dir = mkdtempSync(path.join(tmpdir(), 'shnor-edges-'));
   chmodSync(dir, 0o755);
-  const region = generateRegion({ schools: 100, seed: 11, years: [2023, 2024] });
+  // Small results for every test but the pipe's, which needs megabytes of JSON.
+  const region = generateRegion({ schools: 8, seed: 11, years: [2023, 2024] });
   await writeGridsFile([resultsGrid(region)], path.join(dir, 'результаты.xlsx'));
+  const large = generateRegion({ schools: 200, seed: 11, years: [2022, 2023, 2024] });
+  await writeGridsFile([resultsGrid(large)], path.join(dir, 'большие.xlsx'));
   mkdirSync(path.join(dir, 'планы'));
   for (const n of ['а', 'б'])
     await writeGridsFile(
@@ -69,7 +73,7 @@ describe('the launcher', () => {
   it('writes several megabytes of JSON through a pipe in full', async () => {
     const child = spawn(
       process.execPath,
-      [builtCli(), 'criteria', 'результаты.xlsx', '--format', 'json'],
+      [builtCli(), 'criteria', 'большие.xlsx', '--format', 'json'],
       {
         cwd: dir,
       },
@@ -89,7 +93,7 @@ describe('the launcher', () => {
   it('stops quietly when the reader of the pipe goes away', async () => {
     const child = spawn(
       process.execPath,
-      [builtCli(), 'criteria', 'результаты.xlsx', '--format', 'json'],
+      [builtCli(), 'criteria', 'большие.xlsx', '--format', 'json'],
       {
         cwd: dir,
       },
@@ -280,5 +284,35 @@ describe('implausible results', () => {
       /ошибка: .*100\s000\s000\s000\s000 больше правдоподобного предела 100\s000 /,
     );
     expect(r.stdout).toMatch(/ошибка: .*записана доля «30%», а нужно число учеников/);
+  });
+});
+
+describe('schools named like the sheets the program owns', () => {
+  it('report over schools «_shnor», «_SHNOR» and «Оглавление»: one sheet a name, new and updated, and the workbook opens', async () => {
+    const region = generateRegion({ schools: 3, seed: 4, years: [2023, 2024] });
+    const names = ['_shnor', '_SHNOR', 'Оглавление'];
+    region.schools.forEach((s, i) => (s.name = names[i]!));
+    const byCode = new Map(region.schools.map((s) => [s.code, s.name]));
+    for (const r of region.rows) r.schoolName = byCode.get(r.schoolCode)!;
+    const folder = path.join(dir, 'имена');
+    mkdirSync(folder);
+    await writeGridsFile([resultsGrid(region)], path.join(folder, 'результаты.xlsx'));
+    const sheetsOf = async (data: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+      return wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state }));
+    };
+    for (const run of ['new', 'update']) {
+      const r = runCli(['report', 'результаты.xlsx', '--out', 'отчёт.xlsx'], { cwd: folder });
+      expect({ run, status: r.status, stderr: r.stderr }).toMatchObject({ run, status: 0 });
+      const written = readFileSync(path.join(folder, 'отчёт.xlsx'));
+      const sheets = await sheetsOf(written);
+      const keys = sheets.map((s) => s.name.toLowerCase());
+      expect(new Set(keys).size).toBe(keys.length);
+      // The registry is the one hidden «_shnor»; the schools' sheets and the index are visible.
+      expect(sheets.filter((s) => s.state === 'veryHidden').map((s) => s.name)).toEqual(['_shnor']);
+      expect(sheets.filter((s) => s.name.toLowerCase() === 'оглавление')).toHaveLength(1);
+      expect(danglingReferences(await scanXlsx(written))).toEqual([]);
+    }
   });
 });

@@ -34,7 +34,7 @@ const files: CheckedFile[] = [
           schoolYear: false,
           text: 'на 2023 год',
         },
-        sections: [{ row: 8, number: 'I', value: 1, title: 'Организационные меры' }],
+        sections: [{ row: 8, number: 'I', title: 'Организационные меры' }],
         activities: [activity],
         issues: [
           {

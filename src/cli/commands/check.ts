@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { checkPlans, type CheckPlansInput } from '../../app/checkPlans';
+import { checkPlanFiles, type CheckPlansInput } from '../../app/checkPlans';
 import { NEW_WORKBOOK } from '../../app/types';
 import type { Grid } from '../../core/grid';
 import type { WorkbookPatch } from '../../core/patch';
@@ -18,6 +18,7 @@ import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
+import { printJson } from '../format/jsonStream';
 import { formatCheckText } from '../format/text';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../command';
@@ -88,22 +89,26 @@ export async function checkInputs(
   opts: CheckRunOptions,
 ): Promise<{ checked: CheckedFile[]; ignored: string[]; review: WorkbookPatch }> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const sources: CheckPlansInput['files'] = skipped.map((s) => ({
-    file: s.display,
-    sheets: [],
-    error: `Файл «${s.display}» не проверен: ${s.reason}.`,
-  }));
   const todo = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
-  for (const [i, input] of todo.entries()) {
-    opts.onProgress?.({ phase: 'check', file: { n: i + 1, of: todo.length, name: input.display } });
-    const loaded = await loadInput(input);
-    const grids =
-      loaded.error === undefined ? sheetsToCheck(loaded.workbook.sheets, opts.sheet) : loaded.error;
-    if (typeof grids === 'string') sources.push({ file: input.display, sheets: [], error: grids });
-    else sources.push({ file: input.display, sheets: grids });
+  // Read one file at a time: the use case checks it and lets its sheets go before the next.
+  async function* sources(): AsyncGenerator<CheckPlansInput['files'][number]> {
+    for (const s of skipped)
+      yield { file: s.display, sheets: [], error: `Файл «${s.display}» не проверен: ${s.reason}.` };
+    for (const [i, input] of todo.entries()) {
+      opts.onProgress?.({
+        phase: 'check',
+        file: { n: i + 1, of: todo.length, name: input.display },
+      });
+      const loaded = await loadInput(input);
+      const grids =
+        loaded.error === undefined
+          ? sheetsToCheck(loaded.workbook.sheets, opts.sheet)
+          : loaded.error;
+      if (typeof grids === 'string') yield { file: input.display, sheets: [], error: grids };
+      else yield { file: input.display, sheets: grids };
+    }
   }
-  const out = checkPlans({
-    files: sources,
+  const out = await checkPlanFiles(sources(), {
     settings: defaultSettings(),
     asOf: opts.asOf,
     workbook: NEW_WORKBOOK,
@@ -194,7 +199,7 @@ async function checkAndReport(
   }).finally(stopProgress);
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
-  if (format === 'json') io.out(JSON.stringify(checkToJson(checked, ignored), null, 2));
+  if (format === 'json') await printJson(io, checkToJson(checked, ignored));
   else io.out(formatCheckText(checked, ignored));
 
   const usable = checked.filter((f) => f.error === undefined);

@@ -15,6 +15,7 @@ import type { Settings } from '../../core/settings';
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
 import type { WorkbookUpdate } from '../../xlsx/update/update';
 import { criteriaToJson, type ResultsFileRead } from '../format/json';
+import { printJson } from '../format/jsonStream';
 import { readSettingsFile } from '../settingsFile';
 import { choiceOption, parseCommandArgs, stringOption } from '../args';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
@@ -257,15 +258,12 @@ async function compute(
   }
   const result = computed.results.criteria;
   const issues = computed.issues;
-  io.out(
-    format === 'json'
-      ? JSON.stringify(
-          criteriaToJson(filesRead(input, computed.results.files), input.ignored, result),
-          null,
-          2,
-        )
-      : criteriaText(result, issues, input.problems),
-  );
+  if (format === 'json')
+    await printJson(
+      io,
+      criteriaToJson(filesRead(input, computed.results.files), input.ignored, result),
+    );
+  else io.out(criteriaText(result, issues, input.problems));
   if (output !== undefined && book !== undefined) {
     const notes = await writeOut(output, book, computed.patch, (done, of) =>
       onProgress({ phase: 'write', sheets: { done, of } }),

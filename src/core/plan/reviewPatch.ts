@@ -7,15 +7,28 @@ import { countBySeverity, SEVERITY_RU, sortIssues, type Issue, type Severity } f
 import { columnLetter, type Scalar } from '../grid';
 import { emptySheetPatch, type FormatBlock, type SheetPatch, type WorkbookPatch } from '../patch';
 import { formatDateRu } from '../text';
-import type { Period, PlanActivity, PlanSection } from './types';
+import type { Deadline, Executor, Period, PlanActivity, PlanSection } from './types';
 
-/** What the review needs from one checked sheet (a SheetCheck of check.ts has all of it). */
+/** A section as the reports show it. */
+export type SectionSummary = Pick<PlanSection, 'row' | 'number' | 'title'>;
+
+/** An activity as the reports show it (the JSON lists these fields, the others count them). */
+export interface ActivitySummary extends Pick<PlanActivity, 'row' | 'number' | 'title'> {
+  deadline: Pick<Deadline, 'text' | 'kind' | 'start' | 'end'>;
+  responsible: Array<Pick<Executor, 'text'>>;
+}
+
+/**
+ * What the reports (text, JSON, the review workbook) need from one checked sheet. A SheetCheck of
+ * check.ts has all of it; summariseSheets keeps only this, so a folder of thousands of plans
+ * holds its summaries and issues, not every parsed activity.
+ */
 export interface CheckedSheet {
   sheet: string;
   isPlan: boolean;
   period: Period | null;
-  sections: PlanSection[];
-  activities: PlanActivity[];
+  sections: SectionSummary[];
+  activities: ActivitySummary[];
   issues: Issue[];
 }
 
@@ -58,6 +71,31 @@ export function periodText(p: Period | null): string {
 /** Sheets worth a line: plans, and other sheets only when something was said about them. */
 export function reportedSheets(f: CheckedFile): CheckedSheet[] {
   return f.sheets.filter((s) => s.isPlan || s.issues.length > 0);
+}
+
+/** Of a file's checked sheets, the reported ones with only what the reports show of them. */
+export function summariseSheets(sheets: readonly CheckedSheet[]): CheckedSheet[] {
+  return sheets
+    .filter((s) => s.isPlan || s.issues.length > 0)
+    .map((s) => ({
+      sheet: s.sheet,
+      isPlan: s.isPlan,
+      period: s.period,
+      sections: s.sections.map((x) => ({ row: x.row, number: x.number, title: x.title })),
+      activities: s.activities.map((a) => ({
+        row: a.row,
+        number: a.number,
+        title: a.title,
+        deadline: {
+          text: a.deadline.text,
+          kind: a.deadline.kind,
+          start: a.deadline.start,
+          end: a.deadline.end,
+        },
+        responsible: a.responsible.map((e) => ({ text: e.text })),
+      })),
+      issues: s.issues,
+    }));
 }
 
 /** A file's issues in the order a person reads them; an unreadable file has one, saying why. */

@@ -2,9 +2,12 @@ import type { Issue } from '../../../src/core/issue';
 import {
   buildReviewPatch,
   periodText,
+  summariseSheets,
   type CheckedFile,
   type CheckedSheet,
 } from '../../../src/core/plan/reviewPatch';
+import { checkWorkbook } from '../../../src/core/plan/check';
+import { generatePlanGrid } from '../../../src/core/synthetic/plan';
 import type { Period } from '../../../src/core/plan/types';
 
 const period: Period = {
@@ -107,5 +110,25 @@ describe('periodText', () => {
       '01.01.2023 – 31.12.2023 (выведен из сроков)',
     );
     expect(periodText(null)).toBe('не определён');
+  });
+});
+
+describe('summariseSheets', () => {
+  it('keeps the reported sheets with what the reports show, and the same reports come of it', () => {
+    const plan = { ...generatePlanGrid({ activities: 12, seed: 3, year: 2024 }), sheet: 'План' };
+    const blank = { sheet: 'Пусто', rows: [], merges: [] };
+    const full = checkWorkbook([plan, blank], { fileName: 'план.xlsx', asOf: '2024-06-01' });
+    const kept = summariseSheets(full);
+    expect(kept.map((s) => s.sheet)).toEqual(
+      full.filter((s) => s.isPlan || s.issues.length).map((s) => s.sheet),
+    );
+    const [s] = kept;
+    expect(s!.activities).toHaveLength(full[0]!.activities.length);
+    expect(Object.keys(s!.activities[0]!).sort()).toEqual(
+      ['deadline', 'number', 'responsible', 'row', 'title'].sort(),
+    );
+    expect(s!.issues).toBe(full[0]!.issues);
+    const patch = (sheets: CheckedSheet[]) => buildReviewPatch([{ file: 'план.xlsx', sheets }]);
+    expect(patch(kept)).toEqual(patch(full));
   });
 });
