@@ -16,6 +16,8 @@ const useStyles = makeStyles({
     rowGap: '2px',
   },
   term: { color: tokens.colorNeutralForeground3 },
+  /** Fluent's Text is inline even as a <p>: one line each. */
+  line: { display: 'block', margin: `0 0 ${tokens.spacingVerticalXS}` },
   value: { margin: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
@@ -64,12 +66,12 @@ export function NotAPlan({
   const styles = useStyles();
   return (
     <div role="status">
-      <Text weight="semibold" as="p">
+      <Text weight="semibold" as="p" className={styles.line}>
         {empty ? `Лист «${check.sheet}» пуст.` : `На листе «${check.sheet}» нет таблицы плана.`}
       </Text>
       {plansElsewhere.length > 0 ? (
         <>
-          <Caption1 as="p">
+          <Caption1 as="p" className={styles.line}>
             {plansElsewhere.length === 1 ? 'План найден на листе:' : 'План найден на листах:'}
           </Caption1>
           <div className={styles.actions}>
@@ -86,7 +88,9 @@ export function NotAPlan({
           </div>
         </>
       ) : (
-        <Caption1 as="p">{HEADER_HINT}</Caption1>
+        <Caption1 as="p" className={styles.line}>
+          {HEADER_HINT}
+        </Caption1>
       )}
       <p>
         <Button disabled={disabled} onClick={onInsertTemplate}>
