@@ -13,10 +13,13 @@ import type {
   IssueRegistry,
   Severity,
 } from './issue';
+import { ACTIVITY_REFERENCE_ISSUES } from './plan/rules/activityReference';
 import { COLUMN_ISSUES } from './plan/rules/columns';
+import { COPIED_RESULT_ISSUES } from './plan/rules/copiedResult';
 import { CYCLE_STEP_ISSUES } from './plan/rules/cycleSteps';
 import { DEADLINE_DATE_ISSUES } from './plan/rules/deadlineDates';
 import { DEADLINE_KIND_ISSUES } from './plan/rules/deadlineKinds';
+import { DUPLICATE_INDICATOR_ISSUES } from './plan/rules/duplicateIndicator';
 import { DUPLICATE_NUMBER_ISSUES } from './plan/rules/duplicateNumber';
 import { INDICATOR_TARGET_ISSUES } from './plan/rules/indicatorTarget';
 import { MISSING_NUMBER_ISSUES } from './plan/rules/missingNumber';
@@ -25,6 +28,7 @@ import { NUMBER_SEQUENCE_ISSUES } from './plan/rules/numberSequence';
 import { NUMBER_STYLE_ISSUES } from './plan/rules/numberStyle';
 import { OVERDUE_ISSUES } from './plan/rules/overdue';
 import { REQUIRED_FIELD_ISSUES } from './plan/rules/requiredFields';
+import { RESULT_MEASURE_ISSUES } from './plan/rules/resultNotMeasurable';
 import { SECTION_NUMBER_ISSUES } from './plan/rules/sectionNumber';
 import { TITLE_ISSUES } from './plan/rules/titles';
 import { ABBREVIATION_ISSUES } from './plan/rules/undefinedAbbreviation';
@@ -49,8 +53,12 @@ const REGISTRY: IssueRegistry = {
   'plan/rules/sectionNumber': SECTION_NUMBER_ISSUES,
   'plan/rules/requiredFields': REQUIRED_FIELD_ISSUES,
   'plan/rules/titles': TITLE_ISSUES,
+  'plan/rules/activityReference': ACTIVITY_REFERENCE_ISSUES,
+  'plan/rules/copiedResult': COPIED_RESULT_ISSUES,
+  'plan/rules/resultNotMeasurable': RESULT_MEASURE_ISSUES,
   'plan/rules/undefinedAbbreviation': ABBREVIATION_ISSUES,
   'plan/rules/indicatorTarget': INDICATOR_TARGET_ISSUES,
+  'plan/rules/duplicateIndicator': DUPLICATE_INDICATOR_ISSUES,
   'plan/rules/cycleSteps': CYCLE_STEP_ISSUES,
   'plan/rules/deadlineKinds': DEADLINE_KIND_ISSUES,
   'plan/rules/deadlineDates': DEADLINE_DATE_ISSUES,

@@ -22,7 +22,7 @@ export interface PlanFix {
   edits: CellEdit[];
 }
 
-export const FIXABLE_CODES = new Set(['continuation-row', 'number-style']);
+export const FIXABLE_CODES = new Set(['continuation-row', 'number-style', 'number-dot']);
 
 /** Deadline fragments stay on their own line (as the reader joins them); other texts join with a space. */
 const JOIN: Partial<Record<ColumnRole, string>> = { deadline: '\n' };
@@ -80,7 +80,7 @@ function numberFix(issue: Issue, grid: Grid, check: SheetCheck): PlanFix | null 
   let wanted: string;
   if (n.storedAs === 'date') wanted = n.text;
   else {
-    // The style most numbers of the plan use wins, as in the number-style rule.
+    // The style most numbers of the plan use wins, as in the number-dot rule.
     let dotted = 0;
     let plain = 0;
     for (const a of check.activities) {

@@ -23,7 +23,7 @@ describe('planFixes', () => {
   });
 
   it('writes the number in the style most numbers use, as text', () => {
-    const fix = fixesOf(PLAN_VALUES).find((f) => f.issue.code === 'number-style')!;
+    const fix = fixesOf(PLAN_VALUES).find((f) => f.issue.code === 'number-dot')!;
     expect(fix.edits).toEqual([{ cell: 'A7', value: '2.', asText: true }]);
   });
 

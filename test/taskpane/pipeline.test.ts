@@ -33,10 +33,10 @@ describe('pane pipeline over the test workbook', () => {
     expect(check.isPlan).toBe(true);
     const codes = check.issues.map((i) => `${i.code}@${i.cell}`);
     expect(codes).toEqual(
-      expect.arrayContaining(['continuation-row@D6', 'number-style@A7', 'missing-deadline@C8']),
+      expect.arrayContaining(['continuation-row@D6', 'number-dot@A7', 'missing-deadline@C8']),
     );
     const fixes = planFixes(plan, check, check.issues);
-    expect(fixes.map((f) => f.issue.code).sort()).toEqual(['continuation-row', 'number-style']);
+    expect(fixes.map((f) => f.issue.code).sort()).toEqual(['continuation-row', 'number-dot']);
   });
 
   it('reads the results and computes the criteria', () => {

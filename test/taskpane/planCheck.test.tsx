@@ -17,7 +17,7 @@ describe('«Проверка плана»', () => {
     renderPane();
     await checkPlan();
     expect(screen.getByRole('button', { name: 'Ошибки: 1' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Предупреждения: 5' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Предупреждения: 3' })).toBeTruthy();
     const errors = screen.getByRole('list', { name: 'Ошибки' });
     expect(within(errors).getByText('C8:')).toBeTruthy();
     expect(screen.getByText('План 2025', { selector: 'dd' })).toBeTruthy();
@@ -36,16 +36,16 @@ describe('«Проверка плана»', () => {
   it('filters by severity and by code', async () => {
     renderPane();
     await checkPlan();
-    fireEvent.click(screen.getByRole('button', { name: 'Предупреждения: 5' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Предупреждения: 3' }));
     expect(screen.queryByRole('list', { name: 'Предупреждения' })).toBeNull();
     expect(screen.getByRole('list', { name: 'Ошибки' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Предупреждения: 5' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Предупреждения: 3' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Фильтр по виду замечания' }), {
-      target: { value: 'number-style' },
+      target: { value: 'number-dot' },
     });
     expect(screen.queryByRole('list', { name: 'Ошибки' })).toBeNull();
     expect(
-      within(screen.getByRole('list', { name: 'Предупреждения' })).getAllByRole('listitem'),
+      within(screen.getByRole('list', { name: 'Сведения' })).getAllByRole('listitem'),
     ).toHaveLength(1);
   });
 

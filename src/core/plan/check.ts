@@ -11,9 +11,12 @@ import { describeLookedFor, findHeader, type HeaderColumn } from './header';
 import { readPlan } from './read';
 import { missingColumn, duplicateColumn } from './rules/columns';
 import { issueAt, type Rule, type RuleContext } from './rules/common';
+import { activityByReference } from './rules/activityReference';
+import { copiedResult } from './rules/copiedResult';
 import { cycleStepMissing } from './rules/cycleSteps';
 import { deadlineOutsidePeriod, deadlineReversed } from './rules/deadlineDates';
 import { deadlineByReference, deadlineUnparsed, deadlineVague } from './rules/deadlineKinds';
+import { duplicateIndicator } from './rules/duplicateIndicator';
 import { duplicateNumber } from './rules/duplicateNumber';
 import { indicatorWithoutTarget } from './rules/indicatorTarget';
 import { missingNumber } from './rules/missingNumber';
@@ -22,6 +25,7 @@ import { numberSequence } from './rules/numberSequence';
 import { numberStyle } from './rules/numberStyle';
 import { activityOverdue } from './rules/overdue';
 import { missingDeadline, missingResponsible, missingTitle } from './rules/requiredFields';
+import { resultNotMeasurable } from './rules/resultNotMeasurable';
 import { sectionNumber } from './rules/sectionNumber';
 import { duplicateTitle, similarTitle } from './rules/titles';
 import { undefinedAbbreviation } from './rules/undefinedAbbreviation';
@@ -68,6 +72,9 @@ export const RULES: Rule[] = [
   missingTitle,
   duplicateTitle,
   similarTitle,
+  activityByReference,
+  copiedResult,
+  resultNotMeasurable,
   missingDeadline,
   deadlineUnparsed,
   deadlineReversed,
@@ -77,6 +84,7 @@ export const RULES: Rule[] = [
   missingResponsible,
   undefinedAbbreviation,
   indicatorWithoutTarget,
+  duplicateIndicator,
   cycleStepMissing,
   activityOverdue,
 ];

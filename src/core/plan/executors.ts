@@ -2,14 +2,15 @@
  * The "Ответственные" cell split into executors (docs/domain.md §2.5), and the capitals nobody defined.
  */
 import { cleanText, fixLookalikes, parseRoman } from '../text';
+import { looksUnfinished } from './fragments';
 import type { Executor } from './types';
 import {
-  LEGAL_FORMS,
   REGION_MARKERS,
   cyrillicReading,
   findDefinitions,
   glossaryKey,
   isAbbreviation,
+  isLegalForm,
   lookupTerm,
   type Glossary,
 } from './glossary';
@@ -130,12 +131,9 @@ function splitRun(toks: string[], glossary: Glossary): string[] {
     if (k === 1 && REGION_MARKERS.has(single) && lastWasName && names.length) {
       names[names.length - 1] += ` ${toks[i]}`;
       i += 1;
-    } else if (k === 1 && LEGAL_FORMS.has(single)) {
+    } else if (k === 1 && isLegalForm(single)) {
       let j = i;
-      while (
-        j < toks.length &&
-        (LEGAL_FORMS.has(bare(toks[j]!)) || REGION_MARKERS.has(bare(toks[j]!)))
-      )
+      while (j < toks.length && (isLegalForm(bare(toks[j]!)) || REGION_MARKERS.has(bare(toks[j]!))))
         j++;
       if (j < toks.length) j += Math.max(1, longestKnown(toks, j, glossary, maxLen));
       flush();
@@ -195,8 +193,17 @@ function protectedSpans(text: string): Array<[number, number]> {
 }
 
 /**
- * Splits a responsible cell into executors: on ";", "," and line breaks outside parentheses,
- * quotes and definitions; runs of abbreviations by the longest known names; "Полное название
+ * A line break where the cell only wrapped (a PDF paste keeps every wrap): the line stops
+ * mid-phrase ("Министерство образования и\nнауки …", "учебно-\nметодический центр"). A next line
+ * in lower case proves nothing: "Руководители школ\nпедагоги" are two executors.
+ */
+function wrapped(text: string, from: number, i: number): boolean {
+  return text[i] === '\n' && looksUnfinished(text.slice(from, i));
+}
+
+/**
+ * Splits a responsible cell into executors: on ";", "," and line breaks (not mere wraps) outside
+ * parentheses, quotes and definitions; runs of abbreviations by the longest known names; "Полное название
  * (далее — X)" becomes one executor X with that full name.
  */
 export function splitExecutors(text: string, glossary: Glossary): Executor[] {
@@ -206,7 +213,10 @@ export function splitExecutors(text: string, glossary: Glossary): Executor[] {
   const pieces: Array<{ from: number; to: number }> = [];
   let from = 0;
   for (let i = 0; i <= clean.length; i++) {
-    if (i === clean.length || (/[;,\n]/.test(clean[i]!) && !inSpan(i))) {
+    if (
+      i === clean.length ||
+      (/[;,\n]/.test(clean[i]!) && !inSpan(i) && !wrapped(clean, from, i))
+    ) {
       pieces.push({ from, to: i });
       from = i + 1;
     }
@@ -262,6 +272,9 @@ const CAPS_FUNCTION_WORDS = new Set([
   'ГОД',
 ]);
 
+/** An abbreviation with a lower-case conjunction inside: "ОЦДиК", "МОиН". */
+const MIXED_CASE = /^(?=(?:[^А-ЯЁ]*[А-ЯЁ]){3})[А-ЯЁ]+(?:и[А-ЯЁ]+)+$/;
+
 /** The capitals tokens of a line, with whether each belongs to a phrase typed in capitals. */
 function capsTokens(line: string): Array<{ word: string; shouted: boolean }> {
   const out: Array<{ word: string; shouted: boolean }> = [];
@@ -275,7 +288,7 @@ function capsTokens(line: string): Array<{ word: string; shouted: boolean }> {
   let lastEnd = 0;
   for (const m of line.matchAll(/[A-Za-zА-Яа-яЁё]+/g)) {
     const w = m[0];
-    const caps = w.length >= 2 && w === w.toUpperCase();
+    const caps = (w.length >= 2 && w === w.toUpperCase()) || MIXED_CASE.test(w);
     if (!caps || !/^\s*$/.test(line.slice(lastEnd, m.index))) flush();
     if (caps) run.push(w);
     lastEnd = m.index + w.length;
@@ -285,8 +298,8 @@ function capsTokens(line: string): Array<{ word: string; shouted: boolean }> {
 }
 
 /**
- * All-capitals tokens of two or more letters that are neither standard nor defined, in order of
- * first appearance. Skipped: Roman numerals, anything inside «…» or "…" (a quoted proper name such
+ * All-capitals tokens of two or more letters (or capitals around a lower-case "и": "ОЦДиК") that
+ * are neither standard, nor legal forms ("ФГАОУ"), nor defined, in order of first appearance. Skipped: Roman numerals, anything inside «…» or "…" (a quoted proper name such
  * as «АмИРО» is a name, not an abbreviation), parts of known multi-word terms, short function
  * words, and words in capitals: a token of 7+ letters, the words next to it, and every token of a
  * line with two such words (a title typed in capitals). Latin look-alikes ("OO") are read as
@@ -305,7 +318,7 @@ export function findUnknownAbbreviations(text: string, glossary: Glossary): stri
     for (const { word: w, shouted } of tokens) {
       if (shoutedLine || shouted || CAPS_FUNCTION_WORDS.has(w)) continue;
       const key = glossaryKey(cyrillicReading(w) ?? w);
-      if (glossary.known.has(key) || parts.has(key)) continue;
+      if (glossary.known.has(key) || parts.has(key) || isLegalForm(key)) continue;
       if (parseRoman(w)) continue;
       if (!found.includes(w)) found.push(w);
     }

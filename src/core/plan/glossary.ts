@@ -2,6 +2,7 @@
  * Abbreviations of a plan: the standard ones every reader knows (docs/domain.md §2.5) and those the
  * sheet defines itself with "Полное название (далее — СОКР)".
  */
+import { looksUnfinished } from './fragments';
 import { cleanText, fixLookalikes, LATIN_LOOKALIKES, squash } from '../text';
 
 /** Abbreviations that need no definition, with their full Russian names (legal forms too). */
@@ -49,13 +50,39 @@ export const STANDARD_ABBREVIATIONS: Record<string, string> = {
   ООО: 'основное общее образование',
   СОО: 'среднее общее образование',
   РФ: 'Российская Федерация',
+  // Common in results and report forms of every plan.
+  НПА: 'нормативный правовой акт',
+  СОШ: 'средняя общеобразовательная школа',
+  ООШ: 'основная общеобразовательная школа',
+  КПК: 'курсы повышения квалификации',
+  ШМО: 'школьное методическое объединение',
+  РМО: 'районное методическое объединение',
+  ГМО: 'городское методическое объединение',
+  ИКТ: 'информационно-коммуникационные технологии',
+  ЭОР: 'электронные образовательные ресурсы',
+  ЦОР: 'цифровые образовательные ресурсы',
+  ВШК: 'внутришкольный контроль',
+  РСОКО: 'региональная система оценки качества образования',
+  МСОКО: 'муниципальная система оценки качества образования',
+  ФИС: 'федеральная информационная система',
+  ОКО: 'оценка качества образования',
 };
 
 /**
- * Legal forms: they open a compound name ("ГБУ ТО ЦОКО") rather than stand alone.
- * Region markers attach to the word before them ("МО ТО").
+ * Legal forms of institutions, built the way they are built: a level (Ф)Г / М / Ч / Н, a type Б / А /
+ * К, an education kind (П / Д / Н)О, then У ("ГБУ", "ФГАОУ", "МБДОУ", "ГБПОУ", "МБУДО"), and the
+ * education levels that follow them ("ДПО", "ВО", "СПО"). They need no definition and open a
+ * compound name ("ГБУ ТО ЦОКО") rather than stand alone.
  */
-export const LEGAL_FORMS = new Set(['ГБУ', 'ГАУ', 'ГБОУ', 'МБОУ', 'МАОУ', 'МКОУ', 'МОУ', 'ДПО']);
+const LEGAL_FORM = /^(?:ФГ|Г|М|Ч|Н)?(?:[БАК]?(?:[ПДН]?О)?|(?:[ПДН]?О)?[БАК]?)У(?:ДО|ДПО)?$/;
+const EDUCATION_LEVELS = new Set(['ДПО', 'ВО', 'СПО', 'ДО', 'ПО', 'АНО', 'НКО']);
+
+export function isLegalForm(token: string): boolean {
+  const t = fixLookalikes(token).replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+  return LEGAL_FORM.test(t) || EDUCATION_LEVELS.has(t);
+}
+
+/** Region markers attach to the word before them ("МО ТО"). */
 export const REGION_MARKERS = new Set(['ТО']);
 
 export interface Glossary {
@@ -172,8 +199,11 @@ export function findDefinitions(text: string): Definition[] {
     const before = clean.slice(0, start);
     let from = 0;
     for (const b of before.matchAll(HARD_BOUNDARY)) {
-      // A definition that opens a line names the line above (a Word paragraph or page break).
-      if (!(b[0] === '\n' && /^\s*$/.test(before.slice(b.index + 1)))) from = b.index + 1;
+      // A definition that opens a line names the line above (a Word paragraph or page break); a
+      // line that stops mid-phrase only wrapped ("осуществляющие управление в\nсфере …").
+      if (b[0] === '\n' && /^\s*$/.test(before.slice(b.index + 1))) continue;
+      if (b[0] === '\n' && looksUnfinished(before.slice(from, b.index))) continue;
+      from = b.index + 1;
     }
     const stretch = clean.slice(from, start);
     let fullStart = acronymStart(term, stretch, from);
@@ -254,6 +284,8 @@ export function lookupTerm(glossary: Glossary, term: string): string | undefined
   const direct = glossary.known.get(key);
   if (direct !== undefined) return direct;
   const words = key.split(' ');
+  // Legal forms and their compounds ("ФГАОУ", "ГАОУ ДПО") are known without a definition.
+  if (words.every(isLegalForm)) return '';
   const cyr = words.map((w) => cyrillicReading(w));
   if (cyr.some((w) => w !== null)) {
     return glossary.known.get(words.map((w, i) => cyr[i] ?? w).join(' '));

@@ -1,12 +1,10 @@
 /**
- * Reading single rows of a plan table (docs/domain.md §2.2): the activity number as it was really
- * stored, numbered headings, footers after the table, and what kind of row a row is.
+ * Reading single cells of a plan table (docs/domain.md §2.2): the activity number as it was really
+ * stored, numbered headings, footers after the table; classify.ts says what kind of row a row is.
  */
 import type { CellValue } from '../grid';
 import { isErrorValue } from '../grid';
 import { formatDateRu, parseRoman, squash } from '../text';
-import type { ColumnRole } from './types';
-import { isRepeatedHeader } from './header';
 
 /** An activity or section number as stored in its cell. */
 export interface NumberCell {
@@ -99,7 +97,8 @@ export function parseNumberCell(v: CellValue): NumberCell {
       lookalike: roman.lookalike,
     };
   }
-  return { ...NONE, text, kind: 'other' };
+  // Text that is no number keeps its own spacing ("1. Организационные меры" typed in the cell).
+  return { ...NONE, text: squash(v), kind: 'other' };
 }
 
 /**
@@ -150,8 +149,12 @@ export interface NumberedHeading {
   roman: boolean;
 }
 
+/**
+ * A Roman numeral may be followed by a lower-case word ("I направление"); an Arabic one only by a
+ * capital or a quote, so that a fragment such as "9-х классах" or "2 направлениям" is no heading.
+ */
 const HEADING =
-  /^([IVXLCDMУІХСМ]{1,6}|\d{1,2})(?:\s*[.)])?(?:\s*[-|:]\s*|\s+)(?=[A-Za-zА-Яа-яЁё«"])/;
+  /^(?:([IVXLCDMУІХСМ]{1,6})(?:\s*[.)])?(?:\s*[-|:]\s*|\s+)(?=[A-Za-zА-Яа-яЁё«"])|(\d{1,2})(?:\s*[.)])?(?:\s*[-|:]\s+|\s+)(?=[A-ZА-ЯЁ«"]))/;
 
 /** Sections are few: a numeral larger than this starting a text is not a section number. */
 const MAX_SECTION = 30;
@@ -159,7 +162,7 @@ const MAX_SECTION = 30;
 export function numberedHeading(text: string): NumberedHeading | null {
   const m = HEADING.exec(squash(text));
   if (!m) return null;
-  const token = m[1]!;
+  const token = (m[1] ?? m[2])!;
   if (/^\d/.test(token)) {
     const value = Number(token);
     return value >= 1 && value <= MAX_SECTION
@@ -173,7 +176,7 @@ export function numberedHeading(text: string): NumberedHeading | null {
 
 /** Footnotes, notes, signatures and contacts that end a plan table. */
 const FOOTER =
-  /^(\*|примечани|пояснени|сноск|исполнитель\s*:|исп\.\s|согласовано|утвержд|подпись|тел\.|телефон|м\.\s?п\.|(начальник|директор|министр|заместитель|руководитель|ректор|председатель)(?=[\s,]|$))/i;
+  /^(\*|примечани|пояснени|сноск|исполнитель\s*:|исп\.\s|согласовано|утвержден[оа]?(?![а-я])|подпись|тел\.|телефон|м\.\s?п\.|составил|подготовил|врио|и\.\s?о\.\s|первый заместитель|глава (?:администрации|муниципального|района|города|округа)|(начальник|директор|министр|заместитель|руководитель|ректор|председатель)(?=[\s,]|$))/i;
 
 export function isFooterText(text: string): boolean {
   return FOOTER.test(squash(text));
@@ -189,138 +192,18 @@ export function startsLikeHeading(text: string): boolean {
   return /^[«"]?[A-ZА-ЯЁ]/.test(squash(text));
 }
 
-/** The row under a header that numbers the columns: "1 | 2 | 3 | 4". */
+/**
+ * The row under a header that numbers the columns: "1 | 2 | 3 | 4" (the table's columns in order,
+ * so the read ones may skip a number: "1 | 2 | 4 | 5").
+ */
 export function isColumnNumbering(texts: string[]): boolean {
   const filled = texts.filter((t) => t !== '');
   if (filled.length < 3) return false;
-  return filled.every((t, i) => t === String(i + 1) || t === `${i + 1}.`);
-}
-
-export type RowKind =
-  | 'blank'
-  | 'repeated-header'
-  | 'section'
-  | 'tasks'
-  | 'subheading'
-  | 'activity'
-  | 'continuation'
-  | 'footer';
-
-/** What a row holds, as the classifier needs it. */
-export interface RowCells {
-  /** Texts the row holds itself, by role (a cell covered by a merge from above is not here). */
-  own: Partial<Record<ColumnRole, string>>;
-  /** Texts of unmapped columns. */
-  otherTexts: string[];
-  number: NumberCell;
-  /** The title cell is merged across other columns (a heading spanning the table). */
-  titleSpans: boolean;
-}
-
-export interface RowContext {
-  /** Activity numbers are hierarchical ("1.1"): a bare "1." without deadline is a section. */
-  hierarchical: boolean;
-  /** An activity has been read already. */
-  afterActivity: boolean;
-  /** The last thing read was a section heading (its "Задачи" or wrapped tail may follow). */
-  afterSection: boolean;
-}
-
-export interface Classified {
-  kind: RowKind;
-  heading?: NumberedHeading;
-  /** The heading text for sections and sub-headings. */
-  text?: string;
-}
-
-const FIELD_ROLES: ColumnRole[] = [
-  'deadline',
-  'responsible',
-  'result',
-  'indicator',
-  'target',
-  'audience',
-  'evidence',
-  'status',
-  'task',
-];
-
-export function classifyRow(cells: RowCells, ctx: RowContext): Classified {
-  const own = cells.own;
-  const filledRoles = (Object.keys(own) as ColumnRole[]).filter((r) => own[r]);
-  const anyOther = cells.otherTexts.some((t) => t !== '');
-  if (filledRoles.length === 0 && !anyOther) return { kind: 'blank' };
-  if (isRepeatedHeader(own)) return { kind: 'repeated-header' };
-
-  const title = own.title ?? '';
-  const firstText =
-    own.number ||
-    title ||
-    FIELD_ROLES.map((r) => own[r] ?? '').find((t) => t) ||
-    cells.otherTexts.find((t) => t) ||
-    '';
-  const deadline = own.deadline ?? '';
-  const responsible = own.responsible ?? '';
-  const fieldsEmpty = !deadline && !responsible;
-  const num = cells.number;
-
-  if (
-    ctx.afterActivity &&
-    num.kind !== 'arabic' &&
-    num.kind !== 'roman' &&
-    !deadline &&
-    isFooterText(firstText)
-  )
-    return { kind: 'footer' };
-
-  if (fieldsEmpty) {
-    if (num.kind === 'roman')
-      return {
-        kind: 'section',
-        heading: { number: num.text, value: num.parts[0]!, lookalike: num.lookalike, roman: true },
-        text: title,
-      };
-    if (num.kind === 'arabic' && num.parts.length === 1 && ctx.hierarchical && title)
-      return {
-        kind: 'section',
-        heading: { number: num.text, value: num.parts[0]!, lookalike: false, roman: false },
-        text: title,
-      };
-    if (num.kind === 'other') {
-      const heading = numberedHeading(num.text);
-      if (heading)
-        return {
-          kind: 'section',
-          heading,
-          text: squash([own.number, title].filter(Boolean).join(' ')),
-        };
-      // Text without a numeral merged across the table: a heading typed into the number column.
-      if (cells.titleSpans && !title)
-        return ctx.afterActivity || ctx.afterSection
-          ? { kind: 'subheading', text: num.text }
-          : { kind: 'section', text: num.text };
-    }
-    if (num.kind === 'none') {
-      const text = title || firstText;
-      if (isTasksText(text) && ctx.afterSection) return { kind: 'tasks', text };
-      const heading = numberedHeading(text);
-      if (heading && filledRoles.length <= 1) return { kind: 'section', heading, text };
-      const onlyTitle = filledRoles.length === 1 && title !== '' && !anyOther;
-      if (onlyTitle && (startsLikeHeading(title) || cells.titleSpans))
-        return ctx.afterActivity || ctx.afterSection
-          ? { kind: 'subheading', text: title }
-          : { kind: 'section', text: title };
-    }
+  let last = 0;
+  for (const t of filled) {
+    const m = /^(\d{1,2})\.?$/.exec(t);
+    if (!m || Number(m[1]) <= last || Number(m[1]) > last + 2) return false;
+    last = Number(m[1]);
   }
-
-  if (num.kind === 'none' && ctx.afterActivity) {
-    const filled = filledRoles.length + cells.otherTexts.filter((t) => t !== '').length;
-    const complete = title !== '' && deadline !== '' && responsible !== '';
-    if (filled <= 2 && !complete) return { kind: 'continuation' };
-  }
-  if (num.kind === 'none' && !ctx.afterActivity && fieldsEmpty && !title) {
-    // Text outside the known columns before the first activity: part of the title block.
-    return { kind: 'blank' };
-  }
-  return { kind: 'activity' };
+  return Number(/^\d+/.exec(filled[0]!)![0]) <= 2;
 }

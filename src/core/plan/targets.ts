@@ -146,7 +146,11 @@ interface Tail {
   end: number;
 }
 
-function readTail(s: string, at: number): Tail | null {
+/**
+ * What follows a number. `compared`: a comparator stands before it ("не менее 5 …"), so any noun
+ * makes it a count ("не менее 5 ассоциаций"); without one only the nouns of COUNT_STEMS do.
+ */
+function readTail(s: string, at: number, compared = false): Tail | null {
   let rest = s.slice(at);
   let consumed = 0;
   let valueTo: number | undefined;
@@ -182,12 +186,17 @@ function readTail(s: string, at: number): Tail | null {
   if (COUNT_STEMS.some((stem) => w === stem || (stem.length > 2 && w.startsWith(stem)))) {
     return withTo({ unit: 'count', end });
   }
-  return null;
+  return compared && w.length >= 3 ? withTo({ unit: 'count', end }) : null;
 }
+
+/** Words between a comparator and its number: "не менее в 5 ассоциациях", "не менее чем 5". */
+const PREPOSITION_BEFORE = /\s(?:чем\s+)?(?:(?:в|во|на|из|у|для)\s+)?$/;
 
 /** The longest comparator phrase ending right before the number ("не более", not "более"). */
 function comparatorBefore(s: string, at: number): Comparator | null {
-  const before = s.slice(Math.max(0, at - 20), at);
+  let before = s.slice(Math.max(0, at - 24), at);
+  const between = PREPOSITION_BEFORE.exec(before);
+  if (between) before = before.slice(0, between.index + 1);
   let best: { index: number; cmp: Comparator } | null = null;
   for (const [re, cmp] of COMPARATORS) {
     const m = re.exec(before);
@@ -205,15 +214,22 @@ interface Found {
 
 function candidates(s: string, cased: string, original: string): Found[] {
   const found: Found[] = [];
-  const spelled = s.replace(/(?<![а-я])([а-я]+)(?=\s+раз[а]?\s)/g, (w) =>
-    NUMBER_WORDS[w] !== undefined ? String(NUMBER_WORDS[w]) : w,
-  );
+  // Number words before "раз" ("двух раз в год") and after a comparator ("не менее пяти школ").
+  const spelled = s
+    .replace(/(?<![а-я])([а-я]+)(?=\s+раз[а]?\s)/g, (w) =>
+      NUMBER_WORDS[w] !== undefined ? String(NUMBER_WORDS[w]) : w,
+    )
+    .replace(
+      /(?<=(?:не\s+менее|не\s+более|не\s+ниже|не\s+реже|не\s+меньше|минимум|более|менее)\s+)([а-я]+)(?=\s)/g,
+      (w) => (NUMBER_WORDS[w] !== undefined ? String(NUMBER_WORDS[w]) : w),
+    );
   let covered = 0;
   for (const m of spelled.matchAll(NUMBER)) {
     // The upper bound of a range already read is not a target of its own.
     if (m.index < covered) continue;
     const value = toNumber(m[1]!);
-    const tail = readTail(spelled, m.index + m[0].length);
+    const compared = comparatorBefore(spelled, m.index);
+    const tail = readTail(spelled, m.index + m[0].length, compared !== null);
     if (!tail) continue;
     // People and things come in whole numbers: "2.6 Организация …" is an item number.
     if ((tail.unit === 'count' || tail.unit === 'people') && !Number.isInteger(value)) continue;
@@ -223,7 +239,7 @@ function candidates(s: string, cased: string, original: string): Found[] {
     }
     // "от 30 до 40%" is a range as well.
     const from = /от\s*$/.test(spelled.slice(Math.max(0, m.index - 4), m.index));
-    let comparator: Comparator = comparatorBefore(spelled, m.index) ?? '=';
+    let comparator: Comparator = compared ?? '=';
     if (tail.valueTo !== undefined) comparator = 'range';
     else if (from && comparator === '=') comparator = '>=';
     const target: Target = {

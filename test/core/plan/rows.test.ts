@@ -1,13 +1,11 @@
+import { classifyRow, type RowCells, type RowContext } from '../../../src/core/plan/classify';
 import {
-  classifyRow,
   isColumnNumbering,
   isFooterText,
   numberedHeading,
   parseNumberCell,
   restoreLostZeros,
   splitNumberAndTitle,
-  type RowCells,
-  type RowContext,
 } from '../../../src/core/plan/rows';
 
 describe('parseNumberCell', () => {

@@ -3,7 +3,7 @@
  */
 import { a1 } from '../../grid';
 import type { Issue, IssueCode, IssueOf, SeverityOf } from '../../issue';
-import type { PlanRead } from '../read';
+import type { PlanRead } from '../planRead';
 
 export interface RuleContext {
   read: PlanRead;

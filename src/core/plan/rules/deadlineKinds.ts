@@ -1,7 +1,14 @@
 /**
- * deadline-unparsed (warning), deadline-vague (info), deadline-by-reference (info): deadlines that
- * cannot be checked as dates. They are never errors.
+ * Deadlines that cannot be checked as dates; never errors.
+ * deadline-unparsed (warning): not read as a date, month, quarter or period.
+ * deadline-vague (info): "постоянно", "по мере необходимости"; "в течение года" in a plan of
+ * several years (which year?); "ежегодно" without a month (when in the year?).
+ * deadline-by-reference (info): a deadline given by reference to another document, or a date whose
+ * note defers to one ("в течение года (по отдельному графику)").
  */
+import { isoYear } from '../months';
+import type { PlanRead } from '../planRead';
+import type { Deadline, PlanActivity } from '../types';
 import { issueAt, quote, type Rule } from './common';
 import { defineIssues } from '../../issue';
 
@@ -17,14 +24,15 @@ export const DEADLINE_KIND_ISSUES = defineIssues('plan-deadlines', {
   'deadline-vague': {
     severity: 'info',
     title: 'Размытый срок',
-    description: 'Срок размыт («постоянно»): проверить его по дате нельзя.',
+    description:
+      'Срок размыт: «постоянно», «по мере необходимости»; «в течение года» в плане на несколько лет (о каком годе речь?); «ежегодно» без месяца (когда в году?). Проверить его по дате нельзя.',
     action: 'Если возможно, укажите конкретный срок или периодичность.',
   },
   'deadline-by-reference': {
     severity: 'info',
     title: 'Срок дан ссылкой',
     description:
-      'Срок дан ссылкой на другой документ («в соответствии с планом работы…», «по отдельному графику»): проверить его нельзя.',
+      'Срок дан ссылкой на другой документ («в соответствии с планом работы…», «по отдельному графику») или срок уточняется им («1 раз в квартал (по графику)», «в течение года (по отдельному графику)»): точные даты проверить нельзя.',
     action: 'Ничего делать не нужно; если срок известен, его можно указать явно.',
   },
 });
@@ -51,9 +59,30 @@ export const deadlineUnparsed: Rule = ({ read }) =>
       : [],
   );
 
+/** The plan runs over more than one calendar or school year. */
+function severalYears(read: PlanRead): boolean {
+  const p = read.period;
+  if (!p) return false;
+  const years = isoYear(p.end) - isoYear(p.start);
+  return p.schoolYear ? years > 1 : years > 0;
+}
+
+/** Why a deadline cannot be checked by date, or null when it can. */
+function vagueness(d: Deadline, read: PlanRead): string | null {
+  if (d.kind === 'by-reference') return null;
+  if (d.vague) return 'размыт: проверить его выполнение по дате нельзя';
+  if (d.kind === 'period' && /год/i.test(d.text) && severalYears(read))
+    return `не говорит, о каком из лет плана (${isoYear(read.period!.start)}–${isoYear(read.period!.end)}) речь: проверить его по дате нельзя`;
+  const r = d.recurrence;
+  if (d.kind === 'recurring' && r && r.every === 'year' && r.times === 1 && !r.month && !r.atLeast)
+    return 'не называет месяца: когда именно в году его ждать, не сказано';
+  return null;
+}
+
 export const deadlineVague: Rule = ({ read }) =>
-  read.activities.flatMap((a) =>
-    a.deadline.vague && a.deadline.kind !== 'by-reference'
+  read.activities.flatMap((a) => {
+    const why = vagueness(a.deadline, read);
+    return why
       ? [
           issueAt(
             read.sheet,
@@ -61,16 +90,30 @@ export const deadlineVague: Rule = ({ read }) =>
             'deadline-vague',
             a.row - 1,
             read.col('deadline'),
-            `Срок ${quote(a.deadline.text)} размыт: проверить его выполнение по дате нельзя.`,
-            'Если возможно, укажите конкретный срок или периодичность.',
+            `Срок ${quote(a.deadline.text)} ${why}.`,
+            'Если возможно, укажите конкретный срок, месяц или периодичность.',
           ),
         ]
-      : [],
-  );
+      : [];
+  });
+
+/** A note that defers to another document: "по отдельному графику", "в соответствии с планом". */
+const REFERENCE_NOTE =
+  /(?:график|план|расписани|в\s+соответствии|согласно|по\s+мере|по\s+запросу|по\s+согласованию)/i;
+
+function referenceMessage(a: PlanActivity): string | null {
+  const d = a.deadline;
+  if (d.kind === 'by-reference')
+    return `Срок ${quote(d.text)} дан ссылкой на другой документ: проверить его по плану нельзя.`;
+  if (d.note && REFERENCE_NOTE.test(d.note))
+    return `Срок ${quote(d.text)} уточняется другим документом (${quote(d.note, 50)}): точные даты по плану проверить нельзя.`;
+  return null;
+}
 
 export const deadlineByReference: Rule = ({ read }) =>
-  read.activities.flatMap((a) =>
-    a.deadline.kind === 'by-reference'
+  read.activities.flatMap((a) => {
+    const message = referenceMessage(a);
+    return message
       ? [
           issueAt(
             read.sheet,
@@ -78,8 +121,8 @@ export const deadlineByReference: Rule = ({ read }) =>
             'deadline-by-reference',
             a.row - 1,
             read.col('deadline'),
-            `Срок ${quote(a.deadline.text)} дан ссылкой на другой документ: проверить его по плану нельзя.`,
+            message,
           ),
         ]
-      : [],
-  );
+      : [];
+  });

@@ -1,5 +1,5 @@
 /** How activity numbers are compared: "1.1", "1.1." and a date 01.01 all read as 1.1. */
-import type { ActivityMeta } from '../read';
+import type { ActivityMeta } from '../planRead';
 
 export function numberKey(meta: ActivityMeta): string | null {
   const n = meta.number;

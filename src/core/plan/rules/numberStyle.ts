@@ -1,6 +1,8 @@
 /**
- * number-style (warning): numbers Excel turned into dates, unreadable numbers, and a style that
- * changes midway ("9." then "10").
+ * number-style (warning): numbers Excel turned into dates or real numbers that lost a zero, a
+ * number typed with its title, a value that is no number.
+ * number-dot (info): a number that differs from the others only by a trailing dot ("10" among
+ * "9.", "11.").
  */
 import { defineIssues, type Issue } from '../../issue';
 import { issueAt, type Rule } from './common';
@@ -10,9 +12,15 @@ export const NUMBER_STYLE_ISSUES = defineIssues('plan-numbers', {
     severity: 'warning',
     title: 'Номер записан иначе, чем остальные',
     description:
-      'Номер записан не так, как остальные («9.», затем «10»); номер хранится как дата (Excel превратил «1.1» в 01.01) или как число, потерявшее ноль (1.1 вместо «1.10» после «1.9»); номер и название в одной ячейке («1.2 Семинар…»); в столбце номера не номер.',
+      'Номер хранится как дата (Excel превратил «1.1» в 01.01) или как число, потерявшее ноль (1.1 вместо «1.10» после «1.9»); номер и название в одной ячейке («1.2 Семинар…»); в столбце номера не номер.',
     action:
       'Задайте ячейке текстовый формат и запишите номер так же, как остальные; название мероприятия перенесите в его столбец.',
+  },
+  'number-dot': {
+    severity: 'info',
+    title: 'Номер без точки среди номеров с точкой (или наоборот)',
+    description: 'Номер отличается от остальных только точкой в конце («10» среди «9.», «11.»).',
+    action: 'Запишите номер так же, как остальные.',
   },
 });
 declare module '../../issue' {
@@ -84,12 +92,13 @@ export const numberStyle: Rule = ({ read }) => {
         ),
       );
     } else if (n.kind === 'arabic' && dotted > 0 && plain > 0 && n.trailingDot !== dotsWin) {
+      // Only a trailing dot differs: cosmetic, an info.
       const wanted = dotsWin ? `${n.text}.` : n.text;
       issues.push(
         issueAt(
           read.sheet,
-          'warning',
-          'number-style',
+          'info',
+          'number-dot',
           m.r,
           c,
           dotsWin

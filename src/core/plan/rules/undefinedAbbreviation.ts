@@ -13,7 +13,7 @@ export const ABBREVIATION_ISSUES = defineIssues('plan-activities', {
     severity: 'warning',
     title: 'Сокращение не расшифровано',
     description:
-      'Сокращение из заглавных букв не расшифровано ни в книге, ни в словаре настроек и не входит в список стандартных. Один раз на файл.',
+      'Сокращение (заглавные буквы, в том числе с союзом внутри: «ОЦДиК») в любом текстовом столбце не расшифровано ни в книге, ни в словаре настроек и не входит в список стандартных; организационно-правовые формы (ФГАОУ, ГАОУ ДПО, МБУДО…) известны. Один раз на файл.',
     action:
       'Расшифруйте его при первом упоминании («Полное название (далее — СОКР)») или добавьте в словарь сокращений в настройках.',
   },
@@ -24,14 +24,20 @@ declare module '../../issue' {
   }
 }
 
-/** Two capitals in a row (Latin look-alikes too): a text without them has no abbreviation. */
-const CAPITALS = /[A-ZА-ЯЁ]{2}/;
+/** Two capitals (Latin look-alikes too): a text without them has no abbreviation. */
+const CAPITALS = /[A-ZА-ЯЁ][a-zа-яё]?[A-ZА-ЯЁ]/;
 
-/**
- * Where abbreviations are looked for: section headings, titles and executors. Results and report
- * forms use common terms ("НПА") that a clerk does not expect to see defined.
- */
-const SCANNED: ColumnRole[] = ['title', 'responsible'];
+/** Where abbreviations are looked for: section headings and every text column of the table. */
+const SCANNED: ColumnRole[] = [
+  'title',
+  'responsible',
+  'result',
+  'indicator',
+  'target',
+  'audience',
+  'evidence',
+  'task',
+];
 
 export const undefinedAbbreviation: Rule = ({ read, reportedAbbreviations: seen }) => {
   const issues: Issue[] = [];
@@ -67,6 +73,7 @@ export const undefinedAbbreviation: Rule = ({ read, reportedAbbreviations: seen 
       check(read.sections[s]!.title, meta.r, Math.max(meta.c, 0));
     }
     const texts: Partial<Record<ColumnRole, string>> = {
+      ...a.extra,
       title: a.title,
       responsible: a.responsibleText,
     };
