@@ -5,7 +5,8 @@
  * under that table. Pure: returns the patched sheet list and the chart to add.
  */
 import type { CriteriaResult } from '../core/criteria/types';
-import { a1, columnLetter, type Scalar } from '../core/grid';
+import { a1, type Scalar } from '../core/grid';
+import { layoutSheet } from '../core/layout/sheetLayout';
 import type { WorkbookPatch } from '../core/patch';
 import { countByMunicipality } from '../core/report/summarySheet';
 
@@ -57,7 +58,9 @@ export function addShnorChart(patch: WorkbookPatch, result: CriteriaResult): Cha
   const bottom = top + rows.length - 1;
   const right = left + result.years.length;
   const range = `${a1(top, left)}:${a1(bottom, right)}`;
-  const patched = {
+  // laid out again: the chart's table gets the width its municipality names need (layout is
+  // idempotent for the rest of the sheet)
+  const patched = layoutSheet({
     ...summary,
     values: [
       ...summary.values,
@@ -76,8 +79,7 @@ export function addShnorChart(patch: WorkbookPatch, result: CriteriaResult): Cha
       { range: `${a1(top + 1, left + 1)}:${a1(bottom, right)}`, style: { numFmt: '0.0%' } },
       { range: `${a1(top + 1, left)}:${a1(bottom, right)}`, style: { border: 'thin' as const } },
     ],
-    columnWidths: [...(summary.columnWidths ?? []), { col: columnLetter(left), width: 30 }],
-  };
+  });
   const chartTop = bottom + 2;
   return {
     patch: { ...patch, sheets: patch.sheets.map((s) => (s === summary ? patched : s)) },

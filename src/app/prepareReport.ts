@@ -1,13 +1,15 @@
 /**
  * Use case «prepare the report»: results (+ risk factors, + a checked plan) → the report patch
- * (index, summary, timeline, criteria sheets, a tab per school), the chart of the summary, and the
+ * (index, summary, timeline, «Показатели плана», criteria sheets, a tab per school), the chart of the summary, and the
  * preview of what lands where. The command line's `report` and `demo` and the pane's report tab
  * all call this, so they build the same workbook from the same sheets.
  */
 import { computeCriteria as computeSchoolCriteria } from '../core/criteria/engine';
 import type { CriteriaResult } from '../core/criteria/types';
 import { buildCriteriaPatch } from '../core/criteria/workbookPatch';
+import type { Grid } from '../core/grid';
 import type { SheetCheck } from '../core/plan/check';
+import { planIndicatorsOutcome, type PlanIndicatorsOutcome } from '../core/planIndicators/build';
 import { buildReportPatch, INDEX_SHEET } from '../core/report/build';
 import type { TimelinePlan } from '../core/report/timelineSheet';
 import { identifySheets, userSheetNames } from '../core/workbook/policy';
@@ -28,6 +30,8 @@ export interface ReportResults {
    * no plan table in the plan file).
    */
   planActivities: number | null;
+  /** «Показатели плана» (built with a plan): its summary line and the rows carried over. */
+  planIndicators: PlanIndicatorsOutcome | null;
 }
 
 /** The plan a report uses, from a checked plan file or sheet; null when none of it is a plan. */
@@ -54,6 +58,12 @@ export interface PrepareReportInput extends UseCaseInput {
   plan?: TimelinePlan | null;
   /** A plan file to check here (the command line's --plan); its plan sheet is used. */
   planFile?: SourceFile;
+  /**
+   * The «Показатели плана» an earlier run left in the workbook (planIndicatorsToRead), as the host
+   * read it; null when there is none. Left out, nothing typed there is carried over, and the
+   * policy keeps the user's version as their own copy.
+   */
+  previousPlanIndicators?: Grid | null;
 }
 
 /** The plan of the report: the one given, or the plan sheet found in the plan file. */
@@ -85,6 +95,9 @@ export function prepareReport(input: PrepareReportInput): UseCaseOutput<ReportRe
     takenNames,
     criteriaPatch,
     previousKeys: [...identifySheets(input.workbook).generated.keys()],
+    ...(input.previousPlanIndicators !== undefined
+      ? { previousPlanIndicators: input.previousPlanIndicators }
+      : {}),
   });
   const { patch, chart } = addShnorChart(built, criteria);
   const preview = previewPatch(input.workbook, patch);
@@ -97,6 +110,7 @@ export function prepareReport(input: PrepareReportInput): UseCaseOutput<ReportRe
       rows: read.rows.length,
       indexSheet: index?.name ?? INDEX_SHEET,
       planActivities: plan ? plan.activities.length : null,
+      planIndicators: planIndicatorsOutcome(patch, input.previousPlanIndicators),
     },
     preview,
     chart,

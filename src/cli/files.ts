@@ -8,7 +8,8 @@ import { byteLimits, sizeRu, type InputLimits } from '../xlsx/limits';
 import { readWorkbook, UnreadableFileError, type WorkbookRead } from '../xlsx/read';
 import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
 import { errnoCode, FileError, fsErrorRu, fsReasonRu } from './fsErrors';
-import { fileIdentity, sameIdentity, type Output } from './output';
+import { fileIdentity, sameIdentity } from './fileIdentity';
+import type { Output } from './output';
 
 /** Extensions the reader understands (.xlsm is an .xlsx with macros; the macros are ignored). */
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);

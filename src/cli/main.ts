@@ -2,11 +2,10 @@
  * shnor-roadmap: the command line over the same engine as the Excel add-in.
  * Each command lives in its own module and registers itself in LOADERS below.
  */
-import { existsSync, readFileSync } from 'fs';
-import * as path from 'path';
 import type { Command } from './command';
 import { errnoCode, FileError, fsErrorRu } from './fsErrors';
 import { EXIT, processIo, UsageError, type Io } from './io';
+import { version } from './version';
 
 /*
  * Commands are loaded when they run: `criteria` need not load exceljs (the writer) or the plan
@@ -43,18 +42,6 @@ ${commandList()}
 Подробно о команде: shnor-roadmap help <команда> или shnor-roadmap <команда> --help
 Версия: shnor-roadmap --version. Подробности внутренней ошибки: добавьте --debug.
 Коды завершения: 0 — ошибок нет, 1 — в данных найдены ошибки, 2 — входные данные или параметры непригодны.`;
-
-/** The package.json of this program: found by walking up from the compiled file (dist/src/cli). */
-function version(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'shnor-roadmap' && pkg.version) return pkg.version;
-    }
-    if (path.dirname(dir) === dir) return 'неизвестна';
-  }
-}
 
 /**
  * Runs a command and returns its exit code. Every failure becomes a Russian message: a usage error

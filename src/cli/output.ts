@@ -20,16 +20,12 @@
  * while a large new workbook is streamed to its file.
  */
 import { randomBytes } from 'crypto';
-import { unlinkSync } from 'fs';
 import {
   chmod,
   link,
-  lstat,
   open,
   readdir,
   readFile,
-  readlink,
-  realpath,
   rename,
   stat,
   unlink,
@@ -39,6 +35,8 @@ import {
 import { hostname } from 'os';
 import * as path from 'path';
 import { errnoCode, FileError, fsErrorRu } from './fsErrors';
+import { fileIdentity, resolveTarget, type FileIdentity } from './fileIdentity';
+import { removeQuietly, trackCleanup } from './signalCleanup';
 
 /** How long a second writer waits for the first one by default (SHNOR_ROADMAP_LOCK_WAIT seconds). */
 export const LOCK_WAIT_MS = 30_000;
@@ -48,11 +46,6 @@ const LOCK_REFRESH_MS = 20_000;
 /** A lock file without readable content (a writer on a file system without hard links was killed). */
 const UNREADABLE_LOCK_STALE_MS = 10_000;
 const POLL_MS = 150;
-
-export interface FileIdentity {
-  dev: bigint;
-  ino: bigint;
-}
 
 export interface OutputOptions {
   /** The path as the user wrote it, for messages. */
@@ -70,21 +63,6 @@ interface LockHolder {
   token: string;
 }
 
-/** Device and inode of a file (links followed), or null when there is no such file. */
-export async function fileIdentity(file: string): Promise<FileIdentity | null> {
-  try {
-    const s = await stat(file, { bigint: true });
-    return { dev: s.dev, ino: s.ino };
-  } catch (e) {
-    if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR') return null;
-    throw e;
-  }
-}
-
-export function sameIdentity(a: FileIdentity | null, b: FileIdentity | null): boolean {
-  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
-}
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -96,53 +74,6 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (e) {
     return errnoCode(e) === 'EPERM';
-  }
-}
-
-/** The file a path names once symbolic links are followed (it may not exist yet). */
-async function resolveTarget(full: string, shown: string): Promise<string> {
-  try {
-    return await realpath(full);
-  } catch (e) {
-    if (errnoCode(e) !== 'ENOENT') throw new FileError(fsErrorRu(e, shown, 'write'));
-  }
-  // A link to a file not there yet: the new file goes where the link points.
-  try {
-    if ((await lstat(full)).isSymbolicLink())
-      return path.resolve(path.dirname(full), await readlink(full));
-  } catch {
-    // no such file: a new one
-  }
-  try {
-    return path.join(await realpath(path.dirname(full)), path.basename(full));
-  } catch (e) {
-    throw new FileError(fsErrorRu(e, shown, 'write'));
-  }
-}
-
-/** Removes files on SIGINT/SIGTERM/SIGHUP (Ctrl+C), then lets the signal end the process. */
-const pendingCleanups = new Set<() => void>();
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-function onSignal(signal: NodeJS.Signals): void {
-  for (const clean of pendingCleanups) clean();
-  pendingCleanups.clear();
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  process.kill(process.pid, signal);
-}
-function trackCleanup(clean: () => void): () => void {
-  if (!pendingCleanups.size) for (const s of SIGNALS) process.on(s, onSignal);
-  pendingCleanups.add(clean);
-  return () => {
-    pendingCleanups.delete(clean);
-    if (!pendingCleanups.size) for (const s of SIGNALS) process.removeListener(s, onSignal);
-  };
-}
-
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    // already gone
   }
 }
 

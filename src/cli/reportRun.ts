@@ -4,14 +4,18 @@
  * --out workbook at the zip level; plus the short Russian account of a run.
  */
 import * as path from 'path';
+import { planIndicatorsToRead } from '../app/planIndicators';
 import { prepareReport } from '../app/prepareReport';
 import type { SourceFile } from '../app/types';
 import type { CriteriaResult } from '../core/criteria/types';
+import type { Grid } from '../core/grid';
 import type { Issue } from '../core/issue';
+import type { PlanIndicatorsOutcome } from '../core/planIndicators/build';
 import type { OnProgress } from '../core/progress';
 import type { Settings } from '../core/settings';
 import type { ApplyReport, ChangedByUser } from '../core/workbook/policy';
 import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
+import { openWorkbook } from '../xlsx/read';
 import { displayPath, expandInputs, inputsWithoutOutput, loadInput } from './files';
 import { UsageError } from './io';
 import { withOutput, type Output } from './output';
@@ -24,6 +28,8 @@ export interface ReportRun {
   issues: Issue[];
   rows: number;
   planActivities: number | null;
+  /** «Показатели плана»: its summary line and how many rows of typed values were carried over. */
+  planIndicators: PlanIndicatorsOutcome | null;
 }
 
 interface LoadedGrids {
@@ -87,6 +93,18 @@ function changedLine(c: ChangedByUser): string {
   return `«${c.name}» (${what})${c.keptAs ? `: ваш вариант сохранён как «${c.keptAs}»` : ''}`;
 }
 
+/** A sheet of the --out workbook read back (null: no such sheet). */
+async function readSheet(
+  out: Output,
+  name: string | null,
+  settings: Settings,
+): Promise<Grid | null> {
+  if (name === null) return null;
+  const book = await openWorkbook(out.shown, await out.read(), { limits: settings.inputLimits });
+  const entry = book.sheets.find((s) => s.name === name);
+  return entry ? book.readSheet(entry) : null;
+}
+
 /** Everything the command does, without printing: used by `report` and `demo`. */
 export async function runReport(opts: {
   inputs: string[];
@@ -127,12 +145,17 @@ async function buildAndWrite(
   // An existing report is updated at the zip level (the user's sheets copied as they are, ours
   // replaced); a new one is written the same way from an empty workbook.
   const book = await openForUpdate(out);
+  // what the user typed into «Показатели плана» is carried into the new sheet
+  const previousPlanIndicators = plan
+    ? await readSheet(out, planIndicatorsToRead(book.state()), opts.settings)
+    : undefined;
   const prepared = prepareReport({
     files: loaded.grids,
     settings: opts.settings,
     asOf: opts.asOf,
     workbook: book.state(),
     ...(plan ? { planFile: { file: plan.file, sheets: plan.sheets } } : {}),
+    ...(previousPlanIndicators !== undefined ? { previousPlanIndicators } : {}),
     onProgress,
   });
   if (!prepared.results.rows)
@@ -168,6 +191,7 @@ async function buildAndWrite(
     issues,
     rows: prepared.results.rows,
     planActivities: prepared.results.planActivities,
+    planIndicators: prepared.results.planIndicators,
   };
 }
 
@@ -186,6 +210,13 @@ export function describeRun(run: ReportRun, cwd: string): string {
   }
   if (run.planActivities !== null)
     lines.push(`План: мероприятий ${run.planActivities}, лист «График» построен.`);
+  if (run.planIndicators)
+    lines.push(
+      `Показатели плана: ${run.planIndicators.summary}.` +
+        (run.planIndicators.carried
+          ? ` Введённые раньше значения перенесены (строк: ${run.planIndicators.carried}).`
+          : ''),
+    );
   const a = run.apply;
   lines.push(
     `Листов создано: ${a.created.length}, заменено: ${a.replaced.length}, удалено: ${a.removed.length}.` +

@@ -24,6 +24,8 @@ export type IssueArea =
   | 'plan-numbers'
   | 'plan-activities'
   | 'plan-deadlines'
+  | 'plan-review'
+  | 'plan-regional'
   | 'results'
   | 'criteria'
   | 'report';
@@ -88,6 +90,12 @@ interface IssueFields {
    * many files at once.
    */
   file?: string;
+  /** Stable identity across versions of the plan (review/remarkId.ts); set by the plan check. */
+  id?: string;
+  /** Against an earlier check (`check --baseline`): new, or present then too. */
+  state?: 'new' | 'unchanged';
+  /** Accepted by the clerk: listed apart, not counted as an error. */
+  accepted?: { justification: string };
 }
 
 /** An issue of one code, with the severity that code is declared with. */

@@ -33,6 +33,8 @@ import { SECTION_NUMBER_ISSUES } from './plan/rules/sectionNumber';
 import { TITLE_ISSUES } from './plan/rules/titles';
 import { ABBREVIATION_ISSUES } from './plan/rules/undefinedAbbreviation';
 import { PLAN_PERIOD_ISSUES, PLAN_SHEET_ISSUES } from './plan/sheetIssues';
+import { REGIONAL_ISSUES } from './regional/match';
+import { REVIEW_ISSUES } from './review/acceptance';
 import { RISK_FACTOR_ISSUES } from './report/riskFactors';
 import { RESULTS_ISSUES } from './results/issues';
 
@@ -63,6 +65,8 @@ const REGISTRY: IssueRegistry = {
   'plan/rules/deadlineKinds': DEADLINE_KIND_ISSUES,
   'plan/rules/deadlineDates': DEADLINE_DATE_ISSUES,
   'plan/rules/overdue': OVERDUE_ISSUES,
+  'review/acceptance': REVIEW_ISSUES,
+  'regional/match': REGIONAL_ISSUES,
   results: RESULTS_ISSUES,
   criteria: CRITERIA_ISSUES,
   'report/riskFactors': RISK_FACTOR_ISSUES,
@@ -75,6 +79,8 @@ export const ISSUE_AREAS: ReadonlyArray<{ area: IssueArea; title: string }> = [
   { area: 'plan-numbers', title: 'План: номера мероприятий и разделов' },
   { area: 'plan-activities', title: 'План: содержание мероприятий' },
   { area: 'plan-deadlines', title: 'План: сроки и период' },
+  { area: 'plan-review', title: 'Повторная проверка: принятые замечания' },
+  { area: 'plan-regional', title: 'Сверка с региональным планом' },
   { area: 'results', title: 'Результаты оценочных процедур' },
   { area: 'criteria', title: 'Критерии ШНОР' },
   { area: 'report', title: 'Отчёт по школам' },

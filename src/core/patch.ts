@@ -140,6 +140,11 @@ export interface SheetPatch {
    */
   rowHeights?: Array<{ row: number; height: number }>;
   print?: PrintSetup;
+  /**
+   * The core read what the user typed into the earlier version of this sheet and wrote it into
+   * this one (the «Показатели плана» input cells): the policy keeps no copy of their edits.
+   */
+  carriesEdits?: boolean;
 }
 
 export interface NamedRange {

@@ -48,6 +48,24 @@ export const DEFAULT_RISK_FACTORS: readonly string[] = [
 ];
 
 /**
+ * Where the value of a plan's indicator comes from (the «Показатели плана» sheet): one of the
+ * computed region indicators (the ids of criteria/indicators.ts), typed in by the user, or not an
+ * indicator at all.
+ */
+export const PLAN_INDICATOR_SOURCES = [
+  'shnor-share',
+  'low-any-share',
+  'left-list-share',
+  'positive-dynamics-share',
+  'stagnation-share',
+  'confirmed-share',
+  'input',
+  'skip',
+] as const;
+const planIndicatorSource = z.enum(PLAN_INDICATOR_SOURCES);
+export type PlanIndicatorSource = (typeof PLAN_INDICATOR_SOURCES)[number];
+
+/**
  * Limits on what one input workbook may unpack to, checked before it is parsed (zip bombs). The
  * defaults leave room for a region-scale results sheet (80 000 rows unpack to about 40 MB).
  */
@@ -101,6 +119,19 @@ export const settingsSchema = z.strictObject({
   riskFactors: z.array(z.string().min(1)).default([...DEFAULT_RISK_FACTORS]),
   /** Abbreviations the user defines: "ТОИУУ" → "Тверской областной институт…". */
   glossary: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /**
+   * Corrections to the «Показатели плана» sheet, keyed by the plan's number of the row ("3.6")
+   * or the start of its text: the source, or the source and the year of the results.
+   */
+  planIndicatorSources: z
+    .record(
+      z.string().min(1),
+      z.union([
+        planIndicatorSource,
+        z.strictObject({ source: planIndicatorSource.optional(), year: year.optional() }),
+      ]),
+    )
+    .default({}),
   /** Size limits for input workbooks (command line). */
   inputLimits: inputLimitsSchema.prefault({}),
 });
@@ -146,6 +177,9 @@ const EXPECTED: Record<string, string> = {
   'riskFactors[]': 'фактор риска (непустая строка)',
   glossary: 'словарь сокращений вида {"ЦОКО": "Центр оценки качества образования"}',
   'glossary[]': 'расшифровка сокращения (непустая строка)',
+  planIndicatorSources:
+    'словарь вида {"3.6": "positive-dynamics-share", "2.5": "input", "1.1": {"year": 2024}}',
+  'planIndicatorSources[]': `одно из ${PLAN_INDICATOR_SOURCES.map((s) => `«${s}»`).join(', ')} или запись вида {"source": "input", "year": 2024}`,
   inputLimits:
     'пределы вида {"maxPartMegabytes": 256, "maxTotalMegabytes": 1024, "maxCompressionRatio": 100, "ratioFromMegabytes": 8}',
   'inputLimits.maxPartMegabytes': 'положительное число мегабайт',
@@ -200,9 +234,12 @@ export function parseSettings(json: unknown): SettingsParse {
       }
       continue;
     }
-    // glossary keys are user words: the expectation is looked up under "glossary[]".
+    // glossary and planIndicatorSources keys are user words: looked up under "glossary[]" etc.
     const generic = issue.path.map((p, i) =>
-      typeof p === 'number' || (i > 0 && issue.path[0] === 'glossary') ? '[]' : String(p),
+      typeof p === 'number' ||
+      (i > 0 && (issue.path[0] === 'glossary' || issue.path[0] === 'planIndicatorSources'))
+        ? '[]'
+        : String(p),
     );
     const key = generic.join('.').replace(/\.\[\]/g, '[]');
     const expected = EXPECTED[key] ?? EXPECTED[String(issue.path[0])] ?? 'другое значение';

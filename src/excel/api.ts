@@ -125,6 +125,7 @@ export interface XlWorksheet extends XlLoadable {
   readonly autoFilter: { apply(range: string): void; remove(): void };
   readonly pageLayout: {
     orientation: string;
+    paperSize: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     setPrintTitleRows(printTitleRows: string): void;
   };

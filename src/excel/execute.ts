@@ -101,6 +101,7 @@ export function executeWrite(ws: XlWorksheet, op: WriteOp): void {
       return;
     case 'print':
       ws.pageLayout.orientation = op.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      ws.pageLayout.paperSize = 'A4';
       // One page wide; the height is left to Excel.
       if (op.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1 };
       if (op.print.titleRows) ws.pageLayout.setPrintTitleRows(absoluteRows(op.print.titleRows));

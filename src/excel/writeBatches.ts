@@ -221,7 +221,7 @@ function callsOf(op: WriteOp): number {
     case 'conditional':
       return 5;
     case 'print':
-      return 3;
+      return 4;
     default:
       return 2;
   }

@@ -139,6 +139,9 @@ export function createExcelHost(): PaneHost {
     readActiveSheet: () =>
       runPane((context) => readSheetGrid(context, undefined, { api: requirements() })),
 
+    readSheet: (name) =>
+      runPane((context) => readSheetGrid(context, name, { api: requirements() })),
+
     readUserSheets: (onProgress?: ReadProgress) =>
       runPane(async (context) => {
         const names = await userSheetNames(context);

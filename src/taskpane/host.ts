@@ -79,6 +79,8 @@ export interface PaneHost {
   readUserSheets(onProgress?: ReadProgress): Promise<Grid[]>;
   /** The first `rows` rows of every sheet the user owns: enough to find a table's header. */
   readSheetHeads(rows: number): Promise<Grid[]>;
+  /** One sheet by name (a generated sheet whose typed values carry over, say), as a grid. */
+  readSheet(name: string): Promise<Grid>;
   /** Shows the sheet and selects the cell, the way a click in Excel would. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Copies the sheet to the end of the workbook under "<name> (копия)" (or a free variant); returns the name. */

@@ -16,6 +16,7 @@ import type { Issue } from '../core/issue';
 import type { WorkbookPatch } from '../core/patch';
 import type { SheetCheck } from '../core/plan/check';
 import { findHeader } from '../core/plan/header';
+import type { PlanIndicatorsOutcome } from '../core/planIndicators/build';
 import type { ResultsRead } from '../core/results/read';
 import type { Settings } from '../core/settings';
 import type { ApplyReport, WorkbookState } from '../core/workbook/policy';
@@ -86,6 +87,8 @@ export interface ReportPlan {
   /** Key of the index sheet in the patch, and the name it asks for. */
   indexKey: string;
   indexSheet: string;
+  /** «Показатели плана» (with a plan): its summary line and the rows whose typed values carry over. */
+  planIndicators: PlanIndicatorsOutcome | null;
 }
 
 /** What a write did, the whole of it when it took several attempts. */
@@ -113,6 +116,8 @@ export function planReport(opts: {
   settings: Settings;
   asOf: string;
   plan: SheetCheck | null;
+  /** The earlier «Показатели плана» (planIndicatorsToRead), read by the pane; null: none. */
+  previousPlanIndicators?: Grid | null;
 }): ReportPlan {
   const out = prepareReport({
     files: workbookFile(opts.grids),
@@ -120,6 +125,9 @@ export function planReport(opts: {
     asOf: opts.asOf,
     workbook: opts.state,
     plan: opts.plan ? reportPlan([opts.plan]) : null,
+    ...(opts.previousPlanIndicators !== undefined
+      ? { previousPlanIndicators: opts.previousPlanIndicators }
+      : {}),
   });
   const index = out.patch.sheets.find((s) => s.key === 'index');
   return {
@@ -130,5 +138,6 @@ export function planReport(opts: {
     schools: out.results.criteria.schools.length,
     indexKey: index?.key ?? 'index',
     indexSheet: out.results.indexSheet,
+    planIndicators: out.results.planIndicators,
   };
 }

@@ -88,7 +88,9 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   if (s.fontSize !== undefined) font.size = s.fontSize;
   if (s.fontColor !== undefined) font.color = { argb: argb(s.fontColor) };
   if (s.underline !== undefined) font.underline = s.underline;
-  if (Object.keys(font).length) style.font = font;
+  // A font entry without a name and size is read by LibreOffice as its own default (a serif at
+  // 10 pt): every font says it is Calibri 11 unless told otherwise, as Excel's own files do.
+  if (Object.keys(font).length) style.font = { name: 'Calibri', family: 2, size: 11, ...font };
   if (s.fill !== undefined)
     style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
   const alignment: Partial<ExcelJS.Alignment> = {};

@@ -283,16 +283,20 @@ describe('shnor-roadmap check', () => {
       'Мои заметки',
       'Сводка',
       'Замечания',
+      // one protocol per checked file
+      ...[1, 2, 3, 4, 5].map((k) => `Протокол ${k}`),
     ]);
     const summary = read.sheets.find((s) => s.sheet === 'Сводка')!;
     expect(summary.rows[0]?.map((c) => c?.v)).toEqual([
       'Файл',
       'Лист',
+      'Название плана',
       'Период',
       'Мероприятий',
       'Ошибок',
       'Предупреждений',
       'Сведений',
+      'Принято',
     ]);
     const files = summary.rows.slice(1).map((r) => r?.[0]?.v);
     expect(files).toHaveLength(5);

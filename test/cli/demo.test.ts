@@ -38,11 +38,11 @@ describe('shnor-roadmap demo', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, DEMO_FILES.report));
     const names = wb.worksheets.filter((ws) => ws.state === 'visible').map((ws) => ws.name);
-    expect(names.slice(0, 3)).toEqual(['Оглавление', 'Свод', 'График']);
+    expect(names.slice(0, 4)).toEqual(['Оглавление', 'Свод', 'График', 'Показатели плана']);
     expect(names).toEqual(
       expect.arrayContaining(['Настройки', 'Результаты', 'Критерии', 'Показатели']),
     );
-    expect(names.length).toBe(3 + 4 + 36);
+    expect(names.length).toBe(4 + 4 + 36);
   });
 
   it('gives the same input files on a second run', async () => {

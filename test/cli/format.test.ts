@@ -149,15 +149,17 @@ describe('checkToJson', () => {
         infos: 0,
         plans: 1,
         activities: 1,
+        accepted: 0,
       },
       files: [
         {
           file: 'планы/тверь.xlsx',
           valid: false,
-          stats: { errors: 1, warnings: 1, infos: 0, plans: 1, activities: 1 },
+          stats: { errors: 1, warnings: 1, infos: 0, plans: 1, activities: 1, accepted: 0 },
           sheets: [
             {
               sheet: 'План',
+              title: '',
               period: { start: '2023-01-01', end: '2023-12-31' },
               sections: [{ row: 8, number: 'I', title: 'Организационные меры' }],
               activities: [
@@ -182,7 +184,7 @@ describe('checkToJson', () => {
           file: 'старый.xls',
           valid: false,
           error: 'Файл «старый.xls» в старом формате Excel 97–2003 (.xls).',
-          stats: { errors: 1, warnings: 0, infos: 0, plans: 0, activities: 0 },
+          stats: { errors: 1, warnings: 0, infos: 0, plans: 0, activities: 0, accepted: 0 },
           sheets: [],
         },
       ],

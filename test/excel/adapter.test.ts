@@ -86,6 +86,11 @@ function smallPatch(): WorkbookPatch {
   index.autoFilter = 'A1:E5';
   index.print = { orientation: 'landscape', fitToWidth: true, titleRows: '1:1' };
   index.columnWidths = [{ col: 'A', width: 30 }];
+  index.rowHeights = [
+    { row: 2, height: 30 },
+    { row: 3, height: 30 },
+    { row: 5, height: 45 },
+  ];
   index.tabColor = '2F5597';
   const school = emptySheetPatch('Школа 1', 'school:1', 1);
   school.values.push({ at: 'A1', values: [['МБОУ СОШ № 1'], ['Старая строка']] });
@@ -241,10 +246,17 @@ describe('applyPatch', () => {
     expect(s.autoFilter).toBe('A1:E5');
     expect(s.pageLayout).toEqual({
       orientation: 'Landscape',
+      paperSize: 'A4',
       zoom: { horizontalFitToPages: 1 },
       titleRows: '$1:$1',
     });
     expect(s.columnWidths.get(0)).toBeCloseTo(161.25);
+    // rows 2 and 3 in one call, row 5 in another; 0-based in the fake
+    expect([...s.rowHeights]).toEqual([
+      [1, 30],
+      [2, 30],
+      [4, 45],
+    ]);
     expect(s.tabColor).toBe('#2F5597');
     expect(model.names).toEqual([{ name: 'Порог', reference: "='Свод'!$D$2" }]);
     expect(model.activeSheetId).toBe(s.id);

@@ -546,6 +546,12 @@ export class FakeWorksheet implements XlWorksheet {
       set orientation(v: string) {
         call('pageLayout.orientation', v, () => (layout().orientation = v));
       },
+      get paperSize(): string {
+        throw new FakeOfficeError('PropertyNotLoaded', 'pageLayout.paperSize');
+      },
+      set paperSize(v: string) {
+        call('pageLayout.paperSize', v, () => (layout().paperSize = v));
+      },
       get zoom(): Record<string, number> {
         throw new FakeOfficeError('PropertyNotLoaded', 'pageLayout.zoom');
       },

@@ -65,10 +65,12 @@ export class FakeSheet {
   names: FakeName[] = [];
   readonly pageLayout: {
     orientation: string;
+    paperSize: string;
     zoom: Record<string, number>;
     titleRows: string | null;
   } = {
     orientation: 'Portrait',
+    paperSize: 'Letter',
     zoom: {},
     titleRows: null,
   };

@@ -9,6 +9,7 @@ import { existsSync } from 'fs';
 const CANDIDATES: Record<string, string[]> = {
   libreoffice: ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'],
   chromium: ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+  pdfinfo: ['/usr/bin/pdfinfo'],
 };
 
 export function findProgram(name: keyof typeof CANDIDATES): string | null {

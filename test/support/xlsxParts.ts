@@ -39,6 +39,33 @@ export function typeInCell(data: Buffer, sheet: string, ref: string, text: strin
   return writeParts(parts);
 }
 
+/**
+ * The workbook with values typed into cells of `sheet`, keeping each cell's style (an input
+ * cell's fill stays): numbers as numbers, texts as inline strings. The cells must exist.
+ */
+export function typeValues(
+  data: Buffer,
+  sheet: string,
+  values: Record<string, number | string>,
+): Buffer {
+  const parts = readParts(data);
+  const name = sheetPart(data, sheet);
+  let xml = parts.get(name)!.toString('utf8');
+  for (const [ref, value] of Object.entries(values)) {
+    const cell = new RegExp(`<c r="${ref}"([^>]*?)(/>|>[\\s\\S]*?</c>)`);
+    const found = cell.exec(xml);
+    if (!found) throw new Error(`no cell ${ref} on ${sheet}`);
+    const style = / s="\d+"/.exec(found[1]!)?.[0] ?? '';
+    const typed =
+      typeof value === 'number'
+        ? `<c r="${ref}"${style}><v>${value}</v></c>`
+        : `<c r="${ref}"${style} t="inlineStr"><is><t>${value}</t></is></c>`;
+    xml = xml.replace(cell, typed);
+  }
+  parts.set(name, Buffer.from(xml, 'utf8'));
+  return writeParts(parts);
+}
+
 /** The workbook with a new sheet `sheet` (last in the tabs) whose A1 holds `text`. */
 export function addUserSheet(data: Buffer, sheet: string, text: string): Buffer {
   const parts = readParts(data);

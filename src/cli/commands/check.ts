@@ -1,20 +1,25 @@
 /**
  * `shnor-roadmap check`: checks plan workbooks (files or whole folders) and prints the issues as
- * text or JSON; --out writes a review workbook («Сводка», «Замечания»).
+ * text or JSON; --out writes a review workbook («Сводка», «Замечания», «Протокол»); --baseline
+ * compares with an earlier check, --regional with the regional plan (the checkPlans use case).
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { checkPlanFiles, type CheckPlansInput } from '../../app/checkPlans';
-import { NEW_WORKBOOK } from '../../app/types';
+import { checkPlanFiles, type CheckPlansInput, type RegionalOutcome } from '../../app/checkPlans';
+import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { Grid } from '../../core/grid';
 import type { WorkbookPatch } from '../../core/patch';
 import { parsePeriodSetting } from '../../core/plan/period';
 import type { CheckedFile } from '../../core/plan/reviewPatch';
 import type { OnProgress } from '../../core/progress';
+import type { Baseline } from '../../core/review/baseline';
 import { defaultSettings } from '../../core/settings';
 import { REGISTRY_SHEET } from '../../core/workbook/sheetNames';
-import { applyPatch, loadWorkbook, workbookToBuffer } from '../../xlsx/write';
+import { applyPatch, loadWorkbook, workbookState, workbookToBuffer } from '../../xlsx/write';
 import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../args';
+import { readBaseline } from '../baseline';
+import { readRegionalPlan, thresholdOption } from '../regional';
+import { version } from '../version';
 import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
 import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
@@ -36,7 +41,17 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
                        (учебный год)
   --as-of ГГГГ-ММ-ДД   дата, на которую оцениваются сроки (по умолчанию сегодня)
   --format text|json   вид отчёта (по умолчанию text)
-  --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка» и «Замечания»
+  --out ФАЙЛ.xlsx      записать книгу замечаний: листы «Сводка», «Замечания» и «Протокол»
+                       (по одному на файл, для печати на A4 и подписи)
+  --baseline ФАЙЛ      сравнить с прошлой проверкой: её книгой замечаний (.xlsx) или отчётом
+                       JSON; замечания помечаются «новое» / «осталось», исправленные
+                       перечисляются; замечания с отметкой «Принято» в книге не считаются
+                       ошибками
+  --regional ФАЙЛ.xlsx сверить планы с региональным планом: у каждого мероприятия, адресованного
+                       муниципалитетам (МОУО, ОМСУ…), ищется соответствующее по смыслу
+                       мероприятие со сроком не позже регионального; в книге замечаний —
+                       лист «Сверка с региональным планом»
+  --match-threshold Ч  порог сходства названий для --regional, от 0 до 1 (по умолчанию 0,5)
   --quiet              не показывать строку хода работы (она видна, только когда вывод
                        ошибок идёт в терминал)
   --help               эта справка
@@ -44,7 +59,8 @@ const USAGE = `Использование: shnor-roadmap check <файлы ил�
 Коды завершения: 0 — ошибок нет; 1 — найдены ошибки или часть файлов не прочитана;
 2 — параметры неверны или нет ни одного пригодного файла.
 
-Пример: shnor-roadmap check планы/ --period 2023 --out замечания.xlsx`;
+Пример: shnor-roadmap check планы/ --period 2023 --out замечания.xlsx
+Повторная проверка: shnor-roadmap check планы/ --baseline замечания.xlsx --out замечания-2.xlsx`;
 
 const OPTIONS = {
   sheet: { type: 'string' },
@@ -52,6 +68,9 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  baseline: { type: 'string' },
+  regional: { type: 'string' },
+  'match-threshold': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -67,6 +86,14 @@ export interface CheckRunOptions {
   out?: Output;
   /** Progress of the run (one event per file). */
   onProgress?: OnProgress;
+  /** Files that are not plans to check (--baseline, --regional), even when among the inputs. */
+  exclude?: string[];
+  /** The earlier check (--baseline), read before anything is written. */
+  baseline?: Baseline;
+  /** The regional plan (--regional) and the match threshold. */
+  regional?: { plan: SourceFile; threshold: number };
+  /** The review workbook as it is now (--out that exists): what the patch replaces. */
+  workbook?: ExcelJS.Workbook;
 }
 
 /** Keeps the sheets to check: drops our registry sheet, applies --sheet (case-insensitive). */
@@ -87,9 +114,15 @@ export async function checkInputs(
   inputs: string[],
   cwd: string,
   opts: CheckRunOptions,
-): Promise<{ checked: CheckedFile[]; ignored: string[]; review: WorkbookPatch }> {
+): Promise<{
+  checked: CheckedFile[];
+  ignored: string[];
+  review: WorkbookPatch;
+  regional: RegionalOutcome;
+}> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const todo = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
+  const found = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
+  const todo = found.filter((f) => !opts.exclude?.includes(f.path));
   // Read one file at a time: the use case checks it and lets its sheets go before the next.
   async function* sources(): AsyncGenerator<CheckPlansInput['files'][number]> {
     for (const s of skipped)
@@ -111,20 +144,29 @@ export async function checkInputs(
   const out = await checkPlanFiles(sources(), {
     settings: defaultSettings(),
     asOf: opts.asOf,
-    workbook: NEW_WORKBOOK,
+    workbook: opts.workbook ? workbookState(opts.workbook) : NEW_WORKBOOK,
     ...(opts.period !== undefined ? { period: opts.period } : {}),
+    ...(opts.baseline ? { baseline: opts.baseline } : {}),
+    ...(opts.regional
+      ? { regional: opts.regional.plan, matchThreshold: opts.regional.threshold }
+      : {}),
+    ...(opts.out ? { protocol: { tool: `shnor-roadmap ${version()}` } } : {}),
   });
   return {
     checked: out.results.files,
     ignored: ignored.map((f) => f.display),
     review: out.patch,
+    regional: out.results.regional,
   };
 }
 
-async function writeReview(out: Output, review: WorkbookPatch): Promise<string[]> {
+async function writeReview(
+  out: Output,
+  wb: ExcelJS.Workbook,
+  review: WorkbookPatch,
+): Promise<string[]> {
   // An existing review workbook is updated: its earlier «Сводка»/«Замечания» are replaced, the
   // user's own sheets in it stay as they are.
-  const wb = (await out.exists()) ? await loadWorkbook(await out.read()) : new ExcelJS.Workbook();
   const report = applyPatch(wb, review);
   await out.replaceWith(await workbookToBuffer(wb));
   return [
@@ -160,6 +202,11 @@ async function run(args: string[], io: Io): Promise<number> {
   if (outPath !== undefined && !/\.xlsx$/i.test(outPath))
     throw new UsageError(`--out ожидает имя файла .xlsx, получено «${out}».`);
   const sheet = stringOption(parsed, 'sheet');
+  const baselineArg = stringOption(parsed, 'baseline');
+  const baselinePath = baselineArg === undefined ? undefined : path.resolve(io.cwd, baselineArg);
+  const regionalArg = stringOption(parsed, 'regional');
+  const regionalPath = regionalArg === undefined ? undefined : path.resolve(io.cwd, regionalArg);
+  const threshold = thresholdOption(stringOption(parsed, 'match-threshold'));
 
   if (outPath !== undefined && parsed.positionals.some((p) => path.resolve(io.cwd, p) === outPath))
     throw new UsageError(
@@ -173,11 +220,24 @@ async function run(args: string[], io: Io): Promise<number> {
       : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
   const progress = progressLine(io, parsed.values.quiet === true);
   try {
+    // read before anything is written: the baseline may be the --out workbook itself
+    const baseline =
+      baselinePath === undefined ? undefined : await readBaseline(baselinePath, baselineArg!);
+    const regional =
+      regionalPath === undefined
+        ? undefined
+        : { plan: await readRegionalPlan(regionalPath, regionalArg!), threshold };
+    const workbook =
+      output && (await output.exists()) ? await loadWorkbook(await output.read()) : undefined;
     return await checkAndReport(parsed.positionals, io, format, output, progress.stop, {
       asOf,
       onProgress: progress.update,
       ...(sheet !== undefined ? { sheet } : {}),
       ...(periodRaw !== undefined ? { period: periodRaw } : {}),
+      exclude: [baselinePath, regionalPath].filter((p): p is string => p !== undefined),
+      ...(baseline ? { baseline } : {}),
+      ...(regional ? { regional } : {}),
+      ...(workbook ? { workbook } : {}),
     });
   } finally {
     progress.stop();
@@ -193,10 +253,14 @@ async function checkAndReport(
   stopProgress: () => void,
   opts: CheckRunOptions,
 ): Promise<number> {
-  const { checked, ignored, review } = await checkInputs(inputs, io.cwd, {
+  const { checked, ignored, review, regional } = await checkInputs(inputs, io.cwd, {
     ...opts,
     ...(output ? { out: output } : {}),
   }).finally(stopProgress);
+  if (opts.regional && !regional?.planFound)
+    throw new UsageError(
+      `В книге «${opts.regional.plan.file}» (--regional) не найдена таблица плана: нужны столбцы мероприятия, срока и ответственных.`,
+    );
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
   if (format === 'json') await printJson(io, checkToJson(checked, ignored));
@@ -213,12 +277,17 @@ async function checkAndReport(
     return EXIT.badInput;
   }
   if (output !== undefined) {
-    for (const line of await writeReview(output, review)) notice(line);
-    notice(`Книга замечаний записана: ${output.shown} (листы «Сводка» и «Замечания»).`);
+    const wb = opts.workbook ?? new ExcelJS.Workbook();
+    for (const line of await writeReview(output, wb, review)) notice(line);
+    const sheets = review.sheets.map((s) => `«${s.name}»`);
+    notice(
+      `Книга замечаний записана: ${output.shown} (листы ${sheets.slice(0, -1).join(', ')} и ${sheets.at(-1)}).`,
+    );
   }
   if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
+  // accepted remarks are not errors: they do not make the exit code
   const errors = usable.some((f) =>
-    f.sheets.some((s) => s.issues.some((i) => i.severity === 'error')),
+    f.sheets.some((s) => s.issues.some((i) => i.severity === 'error' && !i.accepted)),
   );
   return errors || unreadable ? EXIT.errorsFound : EXIT.ok;
 }

@@ -9,7 +9,9 @@ import { countBySeverity, sortIssues, type Issue } from '../../core/issue';
 import { issueTitle } from '../../core/issueCatalogue';
 import { issuesOfFile, reportedSheets, type CheckedFile } from '../../core/plan/reviewPatch';
 import type { ResultRow } from '../../core/results/types';
+import type { Baseline } from '../../core/review/baseline';
 import {
+  checkReportJson,
   JSON_REPORT_VERSION,
   type CheckReportJson,
   type CriteriaReportJson,
@@ -27,13 +29,20 @@ function issueJson(file: string | null, i: Issue): IssueJson {
     title: issueTitle(i.code),
     message: i.message,
     ...(i.fix !== undefined ? { fix: i.fix } : {}),
+    ...(i.id !== undefined ? { id: i.id } : {}),
+    ...(i.state !== undefined ? { state: i.state } : {}),
+    ...(i.accepted !== undefined ? { accepted: i.accepted } : {}),
   };
 }
 
-function issueCounts(issues: readonly { severity: Issue['severity'] }[]) {
-  const n = countBySeverity(issues);
+/** Counts by severity; accepted remarks are counted apart (see `accepted`), not here. */
+function issueCounts(issues: readonly { severity: Issue['severity']; accepted?: unknown }[]) {
+  const n = countBySeverity(issues.filter((i) => !i.accepted));
   return { errors: n.error, warnings: n.warning, infos: n.info };
 }
+
+const acceptedCount = (issues: readonly { accepted?: unknown }[]): number =>
+  issues.filter((i) => i.accepted).length;
 
 /** The fields every command's report starts with, from its files and all its issues. */
 function envelopeOf<C extends string>(
@@ -75,9 +84,23 @@ export function checkToJson(
         ...issueCounts(own),
         plans: plans.length,
         activities: plans.reduce((n, s) => n + s.activities.length, 0),
+        accepted: acceptedCount(own),
       },
+      ...(f.comparison
+        ? {
+            baseline: {
+              file: f.comparison.baselineFile,
+              fixed: f.comparison.fixed,
+              unchanged: f.comparison.unchanged,
+              new: f.comparison.new,
+              accepted: f.comparison.accepted,
+              stale: f.comparison.stale,
+            },
+          }
+        : {}),
       sheets: sheets.map((s) => ({
         sheet: s.sheet,
+        title: s.title ?? '',
         period: s.period ? { start: s.period.start, end: s.period.end } : null,
         sections: s.sections.map((x) => ({ row: x.row, number: x.number, title: x.title })),
         activities: s.activities.map((a) => ({
@@ -93,6 +116,7 @@ export function checkToJson(
           responsible: a.responsible.map((e) => e.text),
         })),
         stats: issueCounts(s.issues),
+        ...(s.fixed ? { fixed: s.fixed.map((r) => issueJson(f.file, r as Issue)) } : {}),
       })),
     };
   });
@@ -103,9 +127,55 @@ export function checkToJson(
       ...envelope.stats,
       plans: results.reduce((n, f) => n + f.stats.plans, 0),
       activities: results.reduce((n, f) => n + f.stats.activities, 0),
+      accepted: acceptedCount(issues),
     },
     files: results,
     issues,
+  };
+}
+
+/**
+ * An earlier `check --format json` as the baseline of this one: its files with their sheets and
+ * plan titles, and its remarks with their ids and acceptances. A report without ids (an older
+ * version) or not of `check` cannot serve.
+ */
+export function baselineFromCheckJson(
+  data: unknown,
+  source: string,
+): { baseline: Baseline } | { error: string } {
+  const parsed = checkReportJson.safeParse(data);
+  if (!parsed.success)
+    return {
+      error: `«${source}» не похож на отчёт check --format json этой версии программы (${parsed.error.issues[0]?.path.join('.') || 'формат'}: ${parsed.error.issues[0]?.message ?? ''}).`,
+    };
+  const report = parsed.data;
+  if (report.issues.some((i) => i.file !== null && i.id === undefined))
+    return {
+      error: `В отчёте «${source}» у замечаний нет идентификаторов: его записала прежняя версия программы. Проверьте файлы заново без --baseline, чтобы получить отчёт для следующего сравнения.`,
+    };
+  return {
+    baseline: {
+      source,
+      files: report.files
+        .filter((f) => f.error === undefined)
+        .map((f) => ({
+          file: f.file,
+          sheets: f.sheets.map((s) => ({ sheet: s.sheet, title: s.title })),
+          remarks: report.issues
+            .filter((i) => i.file === f.file && i.id !== undefined)
+            .map((i) => ({
+              id: i.id!,
+              sheet: i.sheet,
+              cell: i.cell,
+              row: i.row,
+              severity: i.severity,
+              code: i.code,
+              message: i.message,
+              ...(i.fix !== undefined ? { fix: i.fix } : {}),
+              ...(i.accepted ? { accepted: i.accepted } : {}),
+            })),
+        })),
+    },
   };
 }
 

@@ -37,6 +37,12 @@ export const issueJson = z.strictObject({
   title: z.string().min(1),
   message: z.string().min(1),
   fix: z.string().min(1).optional(),
+  /** `check`: the remark's stable identity across versions of the plan (never the row). */
+  id: z.string().min(1).optional(),
+  /** `check --baseline`: new since the earlier check, or present then too. */
+  state: z.enum(['new', 'unchanged']).optional(),
+  /** `check --baseline`: accepted by the clerk; not counted as an error. */
+  accepted: z.strictObject({ justification: z.string() }).optional(),
 });
 export type IssueJson = z.infer<typeof issueJson>;
 
@@ -96,18 +102,33 @@ const activityJson = z.strictObject({
 
 const checkSheetJson = z.strictObject({
   sheet: z.string(),
+  /** The plan's title ("" when none was found). */
+  title: z.string(),
   period: z.strictObject({ start: iso, end: iso }).nullable(),
   sections: z.array(z.strictObject({ row: count, number: z.string(), title: z.string() })),
   activities: z.array(activityJson),
   stats: z.strictObject(issueCounts),
+  /** `check --baseline`: the earlier check's remarks no longer present, as they were. */
+  fixed: z.array(issueJson).optional(),
+});
+
+/** `check --baseline`: one file against the earlier check («исправлено 7, осталось 3, новых 2»). */
+const baselineCountsJson = z.strictObject({
+  /** The earlier check's file it was paired with; null for a file new to it. */
+  file: z.string().nullable(),
+  fixed: count,
+  unchanged: count,
+  new: count,
+  accepted: count,
+  stale: count,
 });
 
 /** `shnor-roadmap check --format json`. */
 export const checkReportJson = envelope(
   'check',
-  { plans: count, activities: count },
-  { plans: count, activities: count },
-  { sheets: z.array(checkSheetJson) },
+  { plans: count, activities: count, accepted: count },
+  { plans: count, activities: count, accepted: count },
+  { sheets: z.array(checkSheetJson), baseline: baselineCountsJson.optional() },
 );
 export type CheckReportJson = z.infer<typeof checkReportJson>;
 

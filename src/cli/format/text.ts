@@ -54,14 +54,35 @@ export function wrap(text: string, indent: number, width = WIDTH): string {
   return lines.join('\n');
 }
 
+/** The mark of a remark against a baseline: «[новое]», «[осталось]». */
+const STATE_MARK = { new: '[новое] ', unchanged: '[осталось] ' } as const;
+
 function issueLine(i: Issue): string {
   const head = `    ${(i.cell || '—').padEnd(6)} ${SEVERITY_RU[i.severity].padEnd(14)} ${i.code}  `;
+  const mark = i.state ? STATE_MARK[i.state] : '';
   const body = i.fix ? `${i.message} → ${i.fix}` : i.message;
-  return wrap(head + body, 8);
+  const why = i.accepted
+    ? ` [принято: ${i.accepted.justification.trim() || 'без обоснования'}]`
+    : '';
+  return wrap(head + mark + body + why, 8);
+}
+
+/** Issues that count: accepted remarks are listed apart and counted apart. */
+const open = (issues: readonly Issue[]): Issue[] => issues.filter((i) => !i.accepted);
+
+function comparisonLine(f: CheckedFile): string | null {
+  const c = f.comparison;
+  if (!c) return null;
+  if (c.baselineFile === null)
+    return '  В прошлой проверке этого файла не было: все замечания новые.';
+  const parts = [`исправлено ${c.fixed}, осталось ${c.unchanged}, новых ${c.new}`];
+  if (c.accepted) parts.push(`принятых замечаний ${c.accepted}`);
+  if (c.stale) parts.push(`устаревших отметок «Принято» ${c.stale}`);
+  return wrap(`  По сравнению с прошлой проверкой: ${parts.join('; ')}.`, 4);
 }
 
 function sheetLines(s: CheckedSheet): string {
-  const n = countBySeverity(s.issues);
+  const n = countBySeverity(open(s.issues));
   if (!s.isPlan) return wrap(`  Лист «${s.sheet}»: таблица плана не найдена; ${counts(n)}`, 4);
   const what = `${plural(s.activities.length, 'мероприятие', 'мероприятия', 'мероприятий')}, ${plural(s.sections.length, 'раздел', 'раздела', 'разделов')}`;
   return `${wrap(`  Лист «${s.sheet}»: ${what}; ${counts(n)}`, 4)}\n    Период: ${periodText(s.period)}`;
@@ -89,12 +110,25 @@ export function formatCheckText(files: CheckedFile[], ignored: string[] = []): s
       continue;
     }
     out.push(`Файл ${f.file}`);
+    const compared = comparisonLine(f);
+    if (compared) out.push(compared);
     const sheets = reportedSheets(f);
     if (!sheets.length) out.push('  Листов с планом не найдено.');
     for (const s of sheets) {
       out.push(sheetLines(s));
-      for (const i of sortIssues(s.issues)) out.push(issueLine(i));
-      const n = countBySeverity(s.issues);
+      const sorted = sortIssues(s.issues);
+      for (const i of open(sorted)) out.push(issueLine(i));
+      const accepted = sorted.filter((i) => i.accepted);
+      if (accepted.length) {
+        out.push(`    Принятые замечания: ${accepted.length}`);
+        for (const i of accepted) out.push(issueLine(i));
+      }
+      if (s.fixed?.length) {
+        out.push(`    Исправлено с прошлой проверки: ${s.fixed.length}`);
+        for (const r of s.fixed)
+          out.push(wrap(`    ${(r.cell || '—').padEnd(6)} было: ${r.message}`, 8));
+      }
+      const n = countBySeverity(open(s.issues));
       total.error += n.error;
       total.warning += n.warning;
       total.info += n.info;

@@ -4,6 +4,7 @@
  * «Показатели» (region indicators). Every formula carries the engine's value as its cached result,
  * so the file shows correct numbers even before a spreadsheet recalculates it.
  */
+import { layoutWorkbook } from '../layout/sheetLayout';
 import type { WorkbookPatch } from '../patch';
 import type { ResultRow } from '../results/types';
 import type { CriteriaSettings } from '../settings';
@@ -49,10 +50,10 @@ export function buildCriteriaPatch(
     criteria.positiveCol,
     sheets,
   );
-  return {
+  return layoutWorkbook({
     sheets: [s.sheet, results, criteria.sheet, indicators],
     names: s.names,
     removeKeys: [],
     activeSheet: sheets.criteria,
-  };
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { Grid } from '../grid';
 import { sortIssues, type Issue, type IssueCode, type SeverityOf } from '../issue';
+import { assignRemarkIds } from '../review/remarkId';
 import { cellText } from '../text';
 import { harvestDefinitions } from './glossary';
 import { describeLookedFor, findHeader, type HeaderColumn } from './header';
@@ -181,9 +182,22 @@ function checkWithContext(grid: Grid, opts: CheckOptions, reported: Set<string>)
   return check;
 }
 
+/** Gives every issue its stable id (review/remarkId.ts): by what it is about, not its row. */
+function withRemarkIds(check: SheetCheck): SheetCheck {
+  const roles = new Map<number, string>();
+  for (const [role, column] of Object.entries(check.columns))
+    if (column) roles.set(column.col, role);
+  check.issues = assignRemarkIds(check.issues, {
+    activities: check.activities,
+    sections: check.sections,
+    roleOfColumn: (c) => roles.get(c),
+  });
+  return check;
+}
+
 /** Checks one sheet on its own. */
 export function checkSheet(grid: Grid, opts: CheckOptions): SheetCheck {
-  return checkWithContext(grid, opts, new Set());
+  return withRemarkIds(checkWithContext(grid, opts, new Set()));
 }
 
 /**
@@ -192,6 +206,10 @@ export function checkSheet(grid: Grid, opts: CheckOptions): SheetCheck {
  * sheet with data gets the error header-not-found.
  */
 export function checkWorkbook(grids: Grid[], opts: CheckOptions): SheetCheck[] {
+  return checkSheets(grids, opts).map(withRemarkIds);
+}
+
+function checkSheets(grids: Grid[], opts: CheckOptions): SheetCheck[] {
   const wanted = opts.sheet?.trim().toLowerCase();
   const selected =
     wanted === undefined ? grids : grids.filter((g) => g.sheet.trim().toLowerCase() === wanted);

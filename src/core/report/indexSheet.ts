@@ -3,6 +3,7 @@
  * ШНОР by year; an autofilter over the table so a curator can pick a municipality or the list.
  */
 import { areaA1 } from '../grid';
+import { widthToFit } from '../layout/text';
 import type { SchoolCriteria } from '../criteria/types';
 import type { SheetPatch } from '../patch';
 import { SheetBuilder } from './sheetBuilder';
@@ -50,7 +51,14 @@ export function buildIndexSheet(input: IndexSheetInput): SheetPatch {
   if (input.schools.length) b.format(head + 1, 0, last, header.length - 1, TABLE_STYLE);
   b.autoFilter(areaA1({ top: head, left: 0, bottom: last, right: header.length - 1 }));
   b.freeze(head + 1, 2);
-  b.widths([6, 30, 32, 60, 12, ...input.years.map(() => 13)]);
+  // municipalities on one line each: a wrapped name makes its rows twice as tall
+  const municipality = widthToFit(
+    input.schools.map((s) => s.school.municipality),
+    {},
+    24,
+    45,
+  );
+  b.widths([6, 30, municipality, 60, 12, ...input.years.map(() => 13)]);
   b.print({ orientation: 'landscape', fitToWidth: true, titleRows: `${head + 1}:${head + 1}` });
   b.tab(COLORS.tab);
   return b.build();

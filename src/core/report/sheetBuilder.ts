@@ -3,7 +3,7 @@
  * (the adapters batch big blocks well; thousands of tiny ones would cost a sync each in Excel).
  * Rows and columns are 0-based here, as in Grid.
  */
-import { a1, areaA1, type Area, type Scalar } from '../grid';
+import { a1, areaA1, type Scalar } from '../grid';
 import {
   emptySheetPatch,
   type CellStyle,
@@ -12,6 +12,7 @@ import {
   type PrintSetup,
   type SheetPatch,
 } from '../patch';
+import { layoutSheet } from '../layout/sheetLayout';
 
 export class SheetBuilder {
   private readonly values: Scalar[][] = [];
@@ -19,10 +20,6 @@ export class SheetBuilder {
   private readonly cached: Scalar[][] = [];
   private readonly patch: SheetPatch;
   private maxCol = 0;
-  /** Wrapped areas and merged areas (0-based), for the row-height estimate. */
-  private readonly wrapped: Array<Area & { wrap: boolean }> = [];
-  private readonly merged: Area[] = [];
-  private widthOf: number[] = [];
   /** The next free row, for code that writes top to bottom. */
   row = 0;
 
@@ -66,15 +63,12 @@ export class SheetBuilder {
 
   format(top: number, left: number, bottom: number, right: number, style: CellStyle): this {
     this.patch.formats.push({ range: areaA1({ top, left, bottom, right }), style });
-    if (style.wrap !== undefined) this.wrapped.push({ top, left, bottom, right, wrap: style.wrap });
     return this;
   }
 
   merge(top: number, left: number, bottom: number, right: number): this {
-    if (top !== bottom || left !== right) {
+    if (top !== bottom || left !== right)
       this.patch.merges.push(areaA1({ top, left, bottom, right }));
-      this.merged.push({ top, left, bottom, right });
-    }
     return this;
   }
 
@@ -92,7 +86,6 @@ export class SheetBuilder {
   }
 
   widths(widths: number[]): this {
-    this.widthOf = widths;
     this.patch.columnWidths = widths.map((width, c) => ({
       col: a1(0, c).replace(/\d+$/, ''),
       width,
@@ -125,47 +118,9 @@ export class SheetBuilder {
     return this.maxCol;
   }
 
-  /** Whether the text in column c wraps, of the wrapped areas on its row: the last one wins. */
-  private static wraps(onRow: ReadonlyArray<Area & { wrap: boolean }>, c: number): boolean {
-    let w = false;
-    for (const a of onRow) if (c >= a.left && c <= a.right) w = a.wrap;
-    return w;
-  }
-
-  /**
-   * Estimated heights of rows whose wrapped text needs several lines: characters per line from the
-   * column width (a merged cell spans its columns), 15 points a line.
-   */
-  private rowHeights(): Array<{ row: number; height: number }> {
-    const out: Array<{ row: number; height: number }> = [];
-    this.values.forEach((row, r) => {
-      let lines = 1;
-      // The areas on this row only, once a row: a school's sheet has hundreds of them.
-      const wrapped = this.wrapped.filter((a) => r >= a.top && r <= a.bottom);
-      if (!wrapped.length) return;
-      const merged = this.merged.filter((a) => a.top === r && a.bottom === r);
-      row.forEach((v, c) => {
-        if (typeof v !== 'string' || !v || !SheetBuilder.wraps(wrapped, c)) return;
-        const m = merged.find((a) => a.left === c);
-        let width = 0;
-        for (let cc = c; cc <= (m ? m.right : c); cc++) width += this.widthOf[cc] ?? 9;
-        // A width unit is one digit of the default font; Cyrillic letters run a little wider, and
-        // a line too many is better than text cut off.
-        const perLine = Math.max(1, Math.floor(width * 0.9));
-        const n = v
-          .split('\n')
-          .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-        if (n > lines) lines = n;
-      });
-      if (lines > 1) out.push({ row: r + 1, height: Math.min(409, lines * 15) });
-    });
-    return out;
-  }
-
+  /** The sheet, laid out for print (column widths, wrapping, row heights, page setup). */
   build(): SheetPatch {
     const rows = this.values.length;
-    const heights = this.rowHeights();
-    if (heights.length) this.patch.rowHeights = heights;
     if (rows > 0) {
       // A plain loop: Array.from with a callback was a tenth of a 2 000-school report's build.
       const pad = <T>(grid: T[][], empty: T): T[][] =>
@@ -181,6 +136,6 @@ export class SheetBuilder {
         ];
       }
     }
-    return this.patch;
+    return layoutSheet(this.patch);
   }
 }

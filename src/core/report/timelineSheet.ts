@@ -103,10 +103,11 @@ export function buildTimelineSheet(
   b.setRow(2, 1, ['Обозначения:']);
   b.set(2, 2, 'срок').format(2, 2, 2, 2, { fill: COLORS.bar, fontColor: 'FFFFFF' });
   b.set(2, 3, '● контрольная точка').format(2, 3, 2, 3, { fontColor: COLORS.checkpoint });
-  b.set(2, 4, 'повторяется').merge(2, 4, 2, 5).format(2, 4, 2, 5, { fill: COLORS.recurring });
-  b.set(2, 6, 'просрочено')
-    .merge(2, 6, 2, 7)
-    .format(2, 6, 2, 7, { fill: COLORS.overdue, fontColor: 'FFFFFF' });
+  // three month columns each: two are narrower than the words
+  b.set(2, 4, 'повторяется').merge(2, 4, 2, 6).format(2, 4, 2, 6, { fill: COLORS.recurring });
+  b.set(2, 7, 'просрочено')
+    .merge(2, 7, 2, 9)
+    .format(2, 7, 2, 9, { fill: COLORS.overdue, fontColor: 'FFFFFF' });
 
   const h1 = 4;
   const h2 = 5;

@@ -205,9 +205,7 @@ export function generatePlan(opts: PlanGenOptions): { grid: Grid; key: Generated
       const deadline = kinds[made % kinds.length]!;
       let responsible = executorsText(rnd);
       const result =
-        made % 7 === 3
-          ? `Доля ШНОР, охваченных мероприятием, не менее ${rnd.int(5, 9) * 10}%`
-          : 'Аналитическая справка';
+        made % 7 === 3 ? targetText(made / 7, rnd.int(5, 9) * 10) : 'Аналитическая справка';
       push([number, actTitle, deadline, responsible, result]);
       const row = rows.length;
       // The first use of ИРО: its definition continues on the next row, alone in its column.
@@ -229,6 +227,21 @@ export function generatePlan(opts: PlanGenOptions): { grid: Grid; key: Generated
   push([]);
   push([null, 'Начальник управления', null, 'И.И. Петров']);
   return { grid: gridFromValues('План', rows, merges), key };
+}
+
+/**
+ * Targets in the result column, as plans state them: shares the results compute (the
+ * «Показатели плана» sheet links them), shares and counts a person reports.
+ */
+function targetText(i: number, share: number): string {
+  const texts = [
+    `Доля ШНОР, охваченных мероприятием, не менее ${share}%`,
+    'Доля ШНОР, вышедших из перечня, — не менее 30 %',
+    'Доля обучающихся, подтвердивших отметку, — не ниже 70%',
+    'Проведено не менее 5 семинаров',
+    'Доля ШНОР с положительной динамикой — не менее 50%',
+  ];
+  return texts[Math.floor(i) % texts.length]!;
 }
 
 /** A plan sheet of `activities` activities for `year`; the same seed gives the same sheet. */

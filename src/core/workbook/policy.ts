@@ -9,7 +9,8 @@
  *   carries it, the sheet with the registry's name is ours only if it still shows exactly what was
  *   written (its marker was lost to a tool that drops names), never a sheet the user made.
  * - Every other sheet is the user's: never changed, its name never taken. An edited generated sheet
- *   is kept as the user's «<name> (правки пользователя)»; a renamed one gets its name back.
+ *   is kept as the user's «<name> (правки пользователя)» (unless the patch carries their input
+ *   over itself: SheetPatch.carriesEdits); a renamed one gets its name back.
  * - Final names are unique ignoring case, legal, at most 31 characters and never reserved; a patch
  *   name a user sheet holds becomes «Name (2)». Formulas, links and names of the patch are then
  *   resolved against the final names (./references.ts).
@@ -258,11 +259,6 @@ export function userSheetNames(state: WorkbookState): string[] {
   return state.sheets.map((s) => s.name).filter((n) => !ours.has(n) && n !== registrySheet);
 }
 
-/** «<name> (правки пользователя)», cut to fit 31 characters. */
-function keptName(name: string): string {
-  return `${cutSheetName(name, MAX_SHEET_NAME_LENGTH - KEPT_SUFFIX.length)}${KEPT_SUFFIX}`;
-}
-
 /** Decides how `patch` lands in the workbook `state` describes. Pure. */
 export function planApply(
   state: WorkbookState,
@@ -275,6 +271,8 @@ export function planApply(
   const patchKeys = new Set(sorted.map((s) => s.key));
   const removeKeys = new Set(patch.removeKeys.filter((k) => !patchKeys.has(k) && generated.has(k)));
   const goingKeys = new Set([...patchKeys, ...removeKeys].filter((k) => generated.has(k)));
+  // typed input the patch carries over itself needs no copy and no warning
+  const carried = new Set(sorted.filter((s) => s.carriesEdits).map((s) => s.key));
   const generatedNames = new Map([...generated.values()].map((g) => [g.name, g.key]));
 
   // Names that stay: user sheets, and generated sheets this patch leaves alone.
@@ -331,15 +329,17 @@ export function planApply(
   const keptAs = new Map<string, string>();
   for (const key of goingKeys) {
     const g = generated.get(key)!;
-    const change: ChangedByUser = { key, name: g.name, renamed: g.renamed, edited: g.edited };
-    if (g.edited && keepEdited) {
-      const as = freeSheetName(keptName(g.name), taken);
+    const edited = g.edited && !carried.has(key);
+    const change: ChangedByUser = { key, name: g.name, renamed: g.renamed, edited };
+    if (edited && keepEdited) {
+      const kept = cutSheetName(g.name, MAX_SHEET_NAME_LENGTH - KEPT_SUFFIX.length) + KEPT_SUFFIX;
+      const as = freeSheetName(kept, taken);
       taken.add(sheetNameKey(as));
       keptAs.set(g.name, as);
       plan.keep.push({ key, sheet: g.name, as });
       change.keptAs = as;
     }
-    if (g.renamed || g.edited) report.changedByUser.push(change);
+    if (g.renamed || edited) report.changedByUser.push(change);
   }
   for (const s of sorted) {
     const g = generated.get(s.key);

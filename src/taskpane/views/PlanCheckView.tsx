@@ -20,6 +20,7 @@ import { useUndo } from '../undoContext';
 import { FixDialog } from './FixDialog';
 import { IssueList } from './IssueList';
 import { NotAPlan, PlanFacts } from './PlanSummary';
+import { PlanIndicatorsAction } from './PlanIndicatorsAction';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -195,6 +196,7 @@ export function PlanCheckView({
       {check?.isPlan ? (
         <Section label="Результат проверки">
           <PlanFacts check={check} />
+          <PlanIndicatorsAction host={host} settings={settings} today={today} check={check} />
           {check.issues.length === 0 ? (
             <NoticeBar
               notice={{

@@ -6,6 +6,7 @@
  */
 import { Button, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
+import { planIndicatorsToRead } from '../../app/planIndicators';
 import type { SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
 import { russianError } from '../errors';
@@ -88,8 +89,18 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
           }),
         );
         const state = await host.readWorkbookState();
+        // values typed into an earlier «Показатели плана» carry over into the new one
+        const earlier = plan?.isPlan ? planIndicatorsToRead(state) : null;
+        const previousPlanIndicators = earlier ? await host.readSheet(earlier) : null;
         setBusy({ label: 'Считаю критерии и готовлю листы', step: { n: 2, of: 2 } });
-        const p = planReport({ grids, state, settings, asOf: today, plan });
+        const p = planReport({
+          grids,
+          state,
+          settings,
+          asOf: today,
+          plan,
+          previousPlanIndicators,
+        });
         if (p.schools === 0) {
           setPrepared(null);
           setNotice({
@@ -206,6 +217,14 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
       {prepared ? (
         <Section label="Что будет сделано">
           <Text>{`Школ: ${count(prepared.schools)}. Будет записано ${plural(prepared.patch.sheets.length, 'лист', 'листа', 'листов')}.`}</Text>
+          {prepared.planIndicators ? (
+            <Text>
+              {`Показатели плана: ${prepared.planIndicators.summary}.` +
+                (prepared.planIndicators.carried
+                  ? ` Введённые раньше значения перенесутся (строк: ${prepared.planIndicators.carried}).`
+                  : '')}
+            </Text>
+          ) : null}
           <NameList title="Будут созданы" names={prepared.preview.create} />
           <NameList
             title="Будут заменены"

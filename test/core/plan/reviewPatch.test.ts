@@ -55,17 +55,19 @@ describe('buildReviewPatch', () => {
     expect(rows[0]).toEqual([
       'Файл',
       'Лист',
+      'Название плана',
       'Период',
       'Мероприятий',
       'Ошибок',
       'Предупреждений',
       'Сведений',
+      'Принято',
     ]);
     expect(rows.slice(1)).toEqual([
-      ['a.xlsx', 'План', '01.01.2023 – 31.12.2023 (из заголовка)', 0, 1, 1, 1],
-      ['old.xls', '(файл не прочитан)', null, null, 1, 0, 0],
+      ['a.xlsx', 'План', null, '01.01.2023 – 31.12.2023 (из заголовка)', 0, 1, 1, 1, 0],
+      ['old.xls', '(файл не прочитан)', null, null, null, 1, 0, 0, 0],
     ]);
-    expect(summary!.autoFilter).toBe('A1:G3');
+    expect(summary!.autoFilter).toBe('A1:I3');
     expect(summary!.freeze).toEqual({ rows: 1, cols: 0 });
     expect(patch.activeSheet).toBe('Сводка');
   });
@@ -77,9 +79,12 @@ describe('buildReviewPatch', () => {
       'Лист',
       'Ячейка',
       'Важность',
-      'Код',
       'Сообщение',
       'Предложение',
+      'Принято',
+      'Обоснование',
+      'Код',
+      'Идентификатор',
     ]);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
       ['a.xlsx', null, 'сведения'],
@@ -87,9 +92,9 @@ describe('buildReviewPatch', () => {
       ['a.xlsx', 'D12', 'предупреждение'],
       ['old.xls', null, 'ошибка'],
     ]);
-    expect(rows[2]![6]).toBe('Исправьте');
-    expect(rows[4]![4]).toBe('unreadable-file');
-    expect(issues!.autoFilter).toBe('A1:G5');
+    expect(rows[2]![5]).toBe('Исправьте');
+    expect(rows[4]![8]).toBe('unreadable-file');
+    expect(issues!.autoFilter).toBe('A1:J5');
     // Severity fills: one block per run of equal severities in column D.
     const fills = issues!.formats.filter((f) => f.range.startsWith('D'));
     expect(fills.map((f) => f.range)).toEqual(['D2:D2', 'D3:D3', 'D4:D4', 'D5:D5']);
@@ -98,9 +103,10 @@ describe('buildReviewPatch', () => {
   it('still has headers, filter and widths when there is nothing to report', () => {
     const empty = buildReviewPatch([]);
     expect(empty.sheets.map((s) => s.values[0]!.values.length)).toEqual([1, 1]);
-    expect(
-      empty.sheets.every((s) => s.autoFilter === 'A1:G2' && s.columnWidths?.length === 7),
-    ).toBe(true);
+    expect(empty.sheets.map((s) => [s.autoFilter, s.columnWidths?.length])).toEqual([
+      ['A1:I2', 9],
+      ['A1:J2', 10],
+    ]);
   });
 });
 

@@ -28,17 +28,4 @@ describe('SheetBuilder', () => {
       },
     ]);
   });
-
-  it('estimates heights of rows whose wrapped text needs several lines, merged cells spanning their columns', () => {
-    const b = new SheetBuilder('Лист', 'k', 0);
-    b.set(0, 0, 'а'.repeat(45)).format(0, 0, 0, 0, { wrap: true }); // 10 wide: 5 lines
-    b.set(1, 0, 'а'.repeat(45)); // not wrapped: overflows, one line
-    b.set(2, 0, 'а'.repeat(45)).merge(2, 0, 2, 1).format(2, 0, 2, 1, { wrap: true }); // 60 wide: 1 line
-    b.set(3, 1, 'строка\nстрока\nстрока').format(3, 1, 3, 1, { wrap: true }); // three line breaks
-    b.widths([10, 50]);
-    expect(b.build().rowHeights).toEqual([
-      { row: 1, height: 75 },
-      { row: 4, height: 45 },
-    ]);
-  });
 });

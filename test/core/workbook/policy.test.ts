@@ -159,6 +159,21 @@ describe('planApply', () => {
     expect(plan.mark).toEqual([{ key: 'summary', sheet: 'Свод' }]);
   });
 
+  it('keeps no copy of an edited sheet whose new version carries the edits over itself', () => {
+    const indicators = { ...sheet('Показатели плана', 'plan-indicators', 0), carriesEdits: true };
+    const a = written(indicators);
+    const plan = planApply(
+      { sheets: [{ ...a.sheet, fingerprint: 'typed' }, REGISTRY], registry: [a.entry] },
+      patchOf([indicators]),
+    );
+    expect(plan.replace).toEqual([
+      { key: 'plan-indicators', sheet: 'Показатели плана', name: 'Показатели плана' },
+    ]);
+    expect(plan.keep).toEqual([]);
+    // what was typed is carried over: nothing to warn about
+    expect(plan.report.changedByUser).toEqual([]);
+  });
+
   it("treats a copy of a generated sheet as the user's and takes its marker off", () => {
     const summary = sheet('Свод', 'summary', 0);
     const a = written(summary);
