@@ -20,7 +20,9 @@ it('describes exactly what the criteria engine returns (checked by the compiler)
 
 it('accepts the examples README.md gives', () => {
   const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Вывод в JSON'));
+  const start = readme.indexOf('## Вывод в JSON');
+  const end = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, end < 0 ? undefined : end);
   const blocks = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
   expect(blocks).toHaveLength(2);
   expect(checkReportJson.safeParse(blocks[0]).error).toBeUndefined();

@@ -274,6 +274,28 @@ describe('numbers and titles as pasted', () => {
     expect(issues.filter((i) => /number/.test(i.code))).toEqual([]);
   });
 
+  it('through numbering that goes on across sections numbered by section skips nothing', () => {
+    const { issues } = check(
+      plan([
+        ['I', 'Первый раздел'],
+        ['1.1', 'Семинар', 'март 2023', 'ИРО'],
+        ['1.2', 'Вебинар', 'март 2023', 'ИРО'],
+        ['II', 'Второй раздел'],
+        ['3', 'Курсы', 'март 2023', 'ИРО'],
+        ['4', 'Конференция', 'март 2023', 'ИРО'],
+        ['III', 'Третий раздел'],
+        ['3.1', 'Совещание', 'апрель 2023', 'ИРО'],
+        ['IV', 'Четвёртый раздел'],
+        ['6', 'Мониторинг', 'май 2023', 'ИРО'],
+        ['8', 'Отчёт', 'май 2023', 'ИРО'],
+      ]),
+    );
+    // «3» and «6» are the activities' places in the plan; «8» after «6» still skips «7».
+    expect(issues.filter((i) => i.code === 'number-sequence').map((i) => i.message)).toEqual([
+      'После номера «6» идёт «8»: пропущен номер «7».',
+    ]);
+  });
+
   it('sections out of order', () => {
     const { issues } = check(
       plan([
