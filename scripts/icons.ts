@@ -79,11 +79,20 @@ const check = (x: number, y: number, s: number, w: number): Shape =>
     segment(x + s * 0.35, y + s * 0.35, x + s, y - s * 0.45, w),
   );
 
+/**
+ * Stroke width in icon units: `small` at 16 px and below, `large` from 32 px, in between linear, so
+ * lines stay at least about a pixel and a half wide at 20 and 24 px.
+ */
+function stroke(px: number, small: number, large: number): number {
+  const t = Math.min(1, Math.max(0, (px - 16) / 16));
+  return small + (large - small) * t;
+}
+
 /** The icons: name → layers painted in order. Thin strokes get thicker on small sizes. */
 export const ICONS: Record<string, (px: number) => Layer[]> = {
   // The add-in: a road of milestones (two reached, one ahead) beside checklist lines.
   icon: (px) => {
-    const w = px <= 16 ? 0.11 : 0.08;
+    const w = stroke(px, 0.11, 0.08);
     return [
       { shape: roundRect(0.02, 0.02, 0.98, 0.98, 0.18), color: BLUE },
       { shape: segment(0.27, 0.24, 0.27, 0.66, w * 0.7), color: LIGHT_BLUE },
@@ -97,7 +106,7 @@ export const ICONS: Record<string, (px: number) => Layer[]> = {
   },
   // «Проверить план»: a page with ticked lines.
   check: (px) => {
-    const w = px <= 16 ? 0.1 : 0.07;
+    const w = stroke(px, 0.1, 0.07);
     return [
       { shape: roundRect(0.12, 0.04, 0.88, 0.96, 0.08), color: BLUE },
       { shape: roundRect(0.18, 0.1, 0.82, 0.9, 0.05), color: WHITE },
@@ -110,7 +119,7 @@ export const ICONS: Record<string, (px: number) => Layer[]> = {
   },
   // «Вставить шаблон»: a table with a header row and a plus.
   template: (px) => {
-    const w = px <= 16 ? 0.08 : 0.05;
+    const w = stroke(px, 0.08, 0.05);
     return [
       { shape: roundRect(0.04, 0.1, 0.84, 0.86, 0.06), color: BLUE },
       { shape: roundRect(0.1, 0.3, 0.78, 0.8, 0.02), color: WHITE },
@@ -125,7 +134,7 @@ export const ICONS: Record<string, (px: number) => Layer[]> = {
   },
   // «Критерии ШНОР»: result bars against a threshold line.
   criteria: (px) => {
-    const w = px <= 16 ? 0.09 : 0.06;
+    const w = stroke(px, 0.09, 0.06);
     return [
       { shape: roundRect(0.1, 0.5, 0.3, 0.92, 0.03), color: BLUE },
       { shape: roundRect(0.4, 0.22, 0.6, 0.92, 0.03), color: RED },
@@ -135,7 +144,7 @@ export const ICONS: Record<string, (px: number) => Layer[]> = {
   },
   // «Отчёт по школам»: a stack of school tabs.
   report: (px) => {
-    const w = px <= 16 ? 0.09 : 0.06;
+    const w = stroke(px, 0.09, 0.06);
     return [
       { shape: roundRect(0.3, 0.04, 0.94, 0.74, 0.06), color: LIGHT_BLUE },
       { shape: roundRect(0.06, 0.22, 0.72, 0.96, 0.06), color: BLUE },
@@ -147,7 +156,7 @@ export const ICONS: Record<string, (px: number) => Layer[]> = {
   },
   // «Настройки»: sliders.
   settings: (px) => {
-    const w = px <= 16 ? 0.09 : 0.06;
+    const w = stroke(px, 0.09, 0.06);
     return [
       {
         shape: union(
@@ -164,7 +173,7 @@ export const ICONS: Record<string, (px: number) => Layer[]> = {
   },
   // «Справка»: a question mark in a circle.
   help: (px) => {
-    const w = px <= 16 ? 0.13 : 0.1;
+    const w = stroke(px, 0.13, 0.1);
     return [
       { shape: circle(0.5, 0.5, 0.46), color: BLUE },
       {
@@ -179,15 +188,20 @@ export const ICONS: Record<string, (px: number) => Layer[]> = {
   },
 };
 
-/** Sizes Office asks for: 16/32/80 for ribbon buttons; 32/64/128 for the add-in icon. */
+/**
+ * Sizes Office asks for: 16, 32 and 80 are required for ribbon buttons, 20, 24, 40, 48 and 64 are
+ * taken on HiDPI screens (125 %–300 % scaling) instead of scaling a smaller icon up; the add-in
+ * icon also has 128 for the store listing.
+ */
+export const BUTTON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 export const SIZES: Record<string, number[]> = {
-  icon: [16, 32, 64, 80, 128],
-  check: [16, 32, 80],
-  template: [16, 32, 80],
-  criteria: [16, 32, 80],
-  report: [16, 32, 80],
-  settings: [16, 32, 80],
-  help: [16, 32, 80],
+  icon: [...BUTTON_SIZES, 128],
+  check: BUTTON_SIZES,
+  template: BUTTON_SIZES,
+  criteria: BUTTON_SIZES,
+  report: BUTTON_SIZES,
+  settings: BUTTON_SIZES,
+  help: BUTTON_SIZES,
 };
 
 export function render(layers: Layer[], px: number): Uint8Array {

@@ -29,17 +29,25 @@ import {
 } from '../core/workbook/registry';
 import { REGISTRY_SHEET } from '../core/workbook/sheetNames';
 import type { ApiSupport, XlContext, XlWorksheet } from './api';
-import { executeWrite } from './execute';
 import { DEFAULT_BATCH_BYTES, callBytes } from './payload';
 import { PROGRESS_SETTING, fingerprint as patchFingerprint, type Progress } from './progress';
 import { readWorkbook, type ExcelWorkbook } from './state';
 import { ExcelSupportError, checkSupport, officeRequirements, type Features } from './support';
+import { sendBatch } from './sendBatch';
 import { groupBatches, planWrites, type PlannedOp } from './writeBatches';
 
 export interface ApplyProgress {
   /** Write batches done, out of total. */
   done: number;
   total: number;
+  /**
+   * What is being done: reading the workbook and making the sheets ('prepare'), writing values and
+   * formulas of every sheet ('content'), then their formats ('format').
+   */
+  phase: 'prepare' | 'content' | 'format';
+  /** How far the phase got through the patch's sheets (1-based position of the last one written). */
+  sheet: number;
+  sheets: number;
 }
 
 export interface ApplyOptions {
@@ -166,14 +174,20 @@ async function prepareStructure(
   }
   if (plan.registry) {
     let registry: XlWorksheet;
+    let hidden = false;
     if (read.registrySheet) {
       registry = byName(read.registrySheet);
       registry.getRange().clear('All');
+      hidden = read.state.sheets.some(
+        (s) => s.name === read.registrySheet && s.visibility === 'veryHidden',
+      );
     } else {
       registry = wb.worksheets.add(REGISTRY_SHEET);
       order.push(REGISTRY_SHEET);
     }
-    registry.visibility = 'VeryHidden';
+    // Only when needed: Excel cannot undo a change of visibility, and setting it would empty the
+    // user's undo list on every run.
+    if (!hidden) registry.visibility = 'VeryHidden';
     writeRegistry(registry, registryEntries(plan, null));
   }
   for (const name of plan.dropNames) wb.names.getItem(name).delete();
@@ -243,7 +257,6 @@ async function writeAll(
 ): Promise<void> {
   const { context, report, features } = run;
   const budget = options.budgetBytes ?? DEFAULT_BATCH_BYTES;
-  const app = context.workbook.application;
   const plan = planApply(read.state, patch);
   const resolved = resolvePatchNames(patch, plan.names);
   const fp = patchFingerprint(patch);
@@ -275,6 +288,14 @@ async function writeAll(
     writeBudget,
   );
   report.totalBatches = progress.total = batches.length;
+  const sheets = patch.sheets.length;
+  options.onProgress?.({
+    done: progress.done,
+    total: batches.length,
+    phase: 'prepare',
+    sheet: 0,
+    sheets,
+  });
   const order = resume
     ? read.state.sheets.map((s) => s.name)
     : await prepareStructure(run, plan, read, progress);
@@ -284,22 +305,21 @@ async function writeAll(
       return;
     }
     const batch = batches[i]!;
-    if (features.suspendCalculation) app.suspendApiCalculationUntilNextSync();
-    const sheets = new Map<string, XlWorksheet>();
-    for (const { op } of batch) {
-      let ws = sheets.get(op.sheet);
-      if (!ws) {
-        ws = context.workbook.worksheets.getItem(op.sheet);
-        sheets.set(op.sheet, ws);
-      }
-      executeWrite(ws, op);
-    }
-    saveSetting(context, PROGRESS_SETTING, { ...progress, done: i + 1 });
-    await context.sync();
+    await sendBatch(context, batch, {
+      suspendCalculation: features.suspendCalculation,
+      progress: { ...progress, done: i + 1 },
+    });
     const bytes = batchBytes(batch);
     report.totalBytes! += bytes;
     report.largestBatchBytes = Math.max(report.largestBatchBytes!, bytes);
-    options.onProgress?.({ done: i + 1, total: batches.length });
+    const last = batch[batch.length - 1]!;
+    options.onProgress?.({
+      done: i + 1,
+      total: batches.length,
+      phase: last.phase,
+      sheet: last.sheet,
+      sheets,
+    });
   }
   queueFinish(context, resolved, plan, read, order);
   await context.sync();

@@ -44,6 +44,10 @@ export interface PlannedOp {
   op: WriteOp;
   /** Estimated request bytes of the API calls this write makes. */
   bytes: number;
+  /** Values and formulas of every sheet come first, then their formats. */
+  phase: 'content' | 'format';
+  /** 1-based position of the op's sheet among the patch's sheets (for progress in sheets). */
+  sheet: number;
 }
 
 /** What the client can do beyond ExcelApi 1.7 (see support.ts). */
@@ -240,10 +244,15 @@ export function planWrites(
   const chunkBytes = Math.max(1024, Math.floor(options.budgetBytes / 2));
   const sheets = [...patch.sheets].sort((a, b) => a.order - b.order);
   const nameOf = (s: SheetPatch) => names[s.key] ?? s.name;
-  const ops: WriteOp[] = [];
-  for (const s of sheets) ops.push(...valueWrites(nameOf(s), s, chunkBytes));
-  for (const s of sheets) ops.push(...formatWrites(nameOf(s), s, chunkBytes, options.features));
-  return ops.map((op) => ({ op, bytes: estimateBytes(op) }));
+  const planned: PlannedOp[] = [];
+  const add = (ops: WriteOp[], phase: PlannedOp['phase'], sheet: number) => {
+    for (const op of ops) planned.push({ op, bytes: estimateBytes(op), phase, sheet });
+  };
+  sheets.forEach((s, i) => add(valueWrites(nameOf(s), s, chunkBytes), 'content', i + 1));
+  sheets.forEach((s, i) =>
+    add(formatWrites(nameOf(s), s, chunkBytes, options.features), 'format', i + 1),
+  );
+  return planned;
 }
 
 /** Greedy grouping of planned writes into requests of at most budgetBytes each. */

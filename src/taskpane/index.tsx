@@ -1,6 +1,7 @@
 /**
- * Task pane entry: waits for office.js, checks the client's Excel API level, then renders the pane
- * on the view the ribbon button asked for (?view=check|criteria|report|settings).
+ * Entry point of the task pane: waits for Office, refuses politely on a client that cannot run the
+ * add-in (in Russian, no blank pane), and otherwise renders the pane on the view the ribbon button
+ * asked for (?view=check|criteria|report|settings|help; ?run=check checks the active sheet at once).
  */
 import {
   FluentProvider,
@@ -10,17 +11,10 @@ import {
 } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { checkSupport } from '../excel/support';
-import { App, type ViewId } from './App';
+import { App } from './App';
 import { createExcelHost } from './excelHost';
 import { officeTheme } from './theme';
-
-const FROM_RIBBON: Record<string, ViewId> = {
-  check: 'check',
-  criteria: 'results',
-  results: 'results',
-  report: 'report',
-  settings: 'settings',
-};
+import { startFromUrl } from './views';
 
 function today(): string {
   const d = new Date();
@@ -40,9 +34,14 @@ void Office.onReady(() => {
     );
     return;
   }
-  const view =
-    FROM_RIBBON[new URLSearchParams(window.location.search).get('view') ?? ''] ?? 'check';
+  const start = startFromUrl(window.location.search);
   root.render(
-    <App host={createExcelHost()} theme={officeTheme()} today={today()} initialView={view} />,
+    <App
+      host={createExcelHost()}
+      theme={officeTheme()}
+      today={today()}
+      initialView={start.view}
+      runCheck={start.runCheck}
+    />,
   );
 });

@@ -28,7 +28,7 @@ export const FIELD_LABELS: Record<FormField, string> = {
   minParticipants: 'Минимум участников для результата',
   smallSample: 'Малая выборка: меньше участников',
   stagnationYears: 'Стагнация: лет подряд в перечне',
-  dynamicsDelta: 'Положительная динамика: снижение больше, п. п.',
+  dynamicsDelta: 'Положительная динамика: снижение больше, п.\u00A0п.',
   procedureIdentity: 'Процедура — это',
   glossary: 'Свои сокращения',
   riskFactors: 'Факторы риска',
@@ -84,6 +84,25 @@ function numberOrText(text: string): number | string {
   return t !== '' && /^[-+]?\d*\.?\d+$/.test(t) ? Number(t) : text.trim();
 }
 
+/**
+ * The plan period as people write it → the form the settings keep: «2025 год», «на 2025 г.» →
+ * "2025"; «2023–2024 годы», «2023-2024 гг.» → "2023-2024"; «2023/2024 учебный год» → "2023/2024".
+ * Anything else is passed on for the schema to refuse by name.
+ */
+export function normalisePeriod(text: string): string {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u00a0/g, ' ')
+    .replace(/^(на|в)\s+/, '')
+    .replace(/\s*(учебн(ый|ого|ом)\s+)?(год(ы|а|у)?|гг?\.?)$/, '')
+    .trim();
+  const m = /^(\d{4})(?:\s*([-/])\s*(\d{4}))?$/.exec(t);
+  if (!m) return text.trim();
+  return m[2] ? `${m[1]}${m[2]}${m[3]}` : m[1]!;
+}
+
 const GLOSSARY_LINE = /^(\S+)\s*(?:—|–|-|=|:)\s*(.+)$/;
 
 /** Form → settings, validated; `base` keeps the settings the form does not show. */
@@ -99,7 +118,7 @@ export function settingsFromForm(form: SettingsForm, base: Settings): FormResult
   const threshold = numberOrText(form.thresholdPercent);
   const json = {
     ...base,
-    planPeriod: form.planPeriod.trim() === '' ? null : form.planPeriod.trim(),
+    planPeriod: form.planPeriod.trim() === '' ? null : normalisePeriod(form.planPeriod),
     threshold: typeof threshold === 'number' ? threshold / 100 : threshold,
     minParticipants: numberOrText(form.minParticipants),
     smallSample: numberOrText(form.smallSample),

@@ -1,5 +1,6 @@
 /**
- * Small pieces every view uses: a Russian status message and a busy line with progress.
+ * Small pieces every view uses: a Russian status message that comes into view (and takes the
+ * focus) when it reports an error, and a busy line that names the phase and counts what it can.
  */
 import {
   Button,
@@ -11,7 +12,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { ofTotal } from './format';
 
 export type Notice = {
   intent: 'success' | 'warning' | 'error' | 'info';
@@ -26,19 +28,45 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     margin: `${tokens.spacingVerticalS} 0`,
   },
-  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  row: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+  },
   section: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalL,
   },
+  bar: {
+    scrollMarginTop: tokens.spacingVerticalXXL,
+    scrollMarginBottom: tokens.spacingVerticalXXL,
+  },
 });
 
+/**
+ * A message bar. An error is brought into view and focused, so a user far down a long list sees
+ * it and a screen reader reads it; other notices stay where they are.
+ */
 export function NoticeBar({ notice }: { notice: Notice }) {
+  const styles = useStyles();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice?.intent !== 'error' || !ref.current) return;
+    ref.current.scrollIntoView?.({ block: 'nearest' });
+    ref.current.focus({ preventScroll: true });
+  }, [notice]);
   if (!notice) return null;
   return (
-    <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar
+      ref={ref}
+      className={styles.bar}
+      tabIndex={notice.intent === 'error' ? -1 : undefined}
+      intent={notice.intent}
+      role={notice.intent === 'error' ? 'alert' : 'status'}
+    >
       <MessageBarBody>
         {notice.title ? <MessageBarTitle>{notice.title}</MessageBarTitle> : null}
         {notice.text}
@@ -47,29 +75,40 @@ export function NoticeBar({ notice }: { notice: Notice }) {
   );
 }
 
-/** A spinner with a label, or a progress bar when the amount of work is known; cancel when possible. */
-export function Busy({
-  label,
-  done,
-  total,
-  onCancel,
-}: {
+export interface BusyState {
+  /** The phase, as a person says it: «Записываю листы отчёта». */
   label: string;
+  /** Step of the whole action: «шаг 2 из 3». */
+  step?: { n: number; of: number };
   done?: number;
   total?: number;
+  /** What the count counts («листов»), shown after «12 из 407». */
+  unit?: string;
+  /** What is being worked on now (a sheet name). */
+  detail?: string;
+  /** Share of the work done, for the bar, when it is not done ÷ total. */
+  fraction?: number;
   onCancel?: () => void;
-}) {
+}
+
+/** A spinner with the phase, or a progress bar when the amount of work is known; cancel when possible. */
+export function Busy({ label, step, done, total, unit, detail, fraction, onCancel }: BusyState) {
   const styles = useStyles();
   const known = total !== undefined && total > 0 && done !== undefined;
+  const bar = fraction ?? (known ? done / total : undefined);
+  const phase = step ? `Шаг ${ofTotal(step.n, step.of)}: ${lower(label)}` : label;
+  const counted = known ? `${ofTotal(done, total)}${unit ? ` ${unit}` : ''}` : '';
   return (
     <div className={styles.busy} aria-live="polite">
-      {known ? (
-        <ProgressBar value={done / total} max={1} thickness="large" aria-label={label} />
+      {bar !== undefined ? (
+        <ProgressBar value={bar} max={1} thickness="large" aria-label={phase} />
       ) : (
-        <Spinner size="tiny" label={label} labelPosition="after" />
+        <Spinner size="tiny" label={phase} labelPosition="after" />
       )}
       <div className={styles.row}>
-        {known ? <span>{`${label}: ${done} из ${total}`}</span> : null}
+        {known ? <span>{`${phase}: ${counted}${detail ? ` — «${detail}»` : ''}`}</span> : null}
+        {!known && bar !== undefined ? <span>{phase}</span> : null}
+        {!known && detail ? <span>{`«${detail}»`}</span> : null}
         {onCancel ? (
           <Button size="small" onClick={onCancel}>
             Отменить
@@ -80,21 +119,15 @@ export function Busy({
   );
 }
 
-export function Section({ children }: { children: ReactNode }) {
+function lower(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function Section({ children, label }: { children: ReactNode; label?: string }) {
   const styles = useStyles();
-  return <section className={styles.section}>{children}</section>;
-}
-
-/** "5 листов", "1 лист", "2 листа". */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const d = n % 10;
-  const dd = n % 100;
-  const word = d === 1 && dd !== 11 ? one : d >= 2 && d <= 4 && (dd < 12 || dd > 14) ? few : many;
-  return `${n} ${word}`;
-}
-
-/** 0.3333 → "33,3 %". */
-export function percent(v: number | null): string {
-  if (v === null) return '—';
-  return `${(Math.round(v * 1000) / 10).toString().replace('.', ',')} %`;
+  return (
+    <section className={styles.section} aria-label={label}>
+      {children}
+    </section>
+  );
 }

@@ -146,6 +146,35 @@ describe('manifest.xml', () => {
     expect(xml).toMatch(/<FunctionName>insertTemplate<\/FunctionName>/);
   });
 
+  it('opens the help view from «Справка», SupportUrl and LearnMoreUrl, and checks from «Проверить план»', async () => {
+    const root = await manifest();
+    const urls = new Map(all(root, 'bt:Url').map((n) => [n.attrs.id!, n.attrs.DefaultValue!]));
+    const sourceOf = (controlId: string) => {
+      const control = all(root, 'Control').find((c) => c.attrs.id === controlId)!;
+      return urls.get(all(control, 'SourceLocation')[0]!.attrs.resid!)!;
+    };
+    expect(new URL(sourceOf('Shnor.Help')).searchParams.get('view')).toBe('help');
+    const check = new URL(sourceOf('Shnor.CheckPlan')).searchParams;
+    expect([check.get('view'), check.get('run')]).toEqual(['check', 'check']);
+    expect(new URL(all(root, 'SupportUrl')[0]!.attrs.DefaultValue!).searchParams.get('view')).toBe(
+      'help',
+    );
+    const learnMore = all(root, 'LearnMoreUrl')[0]!.attrs.resid!;
+    expect(new URL(urls.get(learnMore)!).searchParams.get('view')).toBe('help');
+  });
+
+  it('points its comments at files that exist', () => {
+    const comments = [...xml.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]!).join(' ');
+    const paths = [...comments.matchAll(/\b((?:docs|src|scripts|assets)\/[\w./-]*\w)/g)].map(
+      (m) => m[1]!,
+    );
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths)
+      expect(existsSync(join(ROOT, path.replace(/\*\.png$/, ''))) ? path : `missing ${path}`).toBe(
+        path,
+      );
+  });
+
   it('uses HTTPS for every URL', async () => {
     const root = await manifest();
     const urls = [
@@ -158,7 +187,7 @@ describe('manifest.xml', () => {
     for (const url of urls) expect(url).toMatch(/^https:\/\//);
   });
 
-  it('points every icon at a PNG of the size it claims, 16, 32 and 80 for each button', async () => {
+  it('points every icon at a PNG of the size it claims, at every size Office asks for', async () => {
     const root = await manifest();
     const images = new Map(
       all(root, 'bt:Image')
@@ -175,7 +204,13 @@ describe('manifest.xml', () => {
     }
     for (const control of all(root, 'Control')) {
       const sizes = all(control, 'bt:Image').map((i) => i.attrs.size);
-      expect(sizes).toEqual(['16', '32', '80']);
+      expect(sizes).toEqual(['16', '20', '24', '32', '40', '48', '64', '80']);
+    }
+    for (const group of all(root, 'Group')) {
+      const icon = group.children.find((c) => c.name === 'Icon')!;
+      expect(all(icon, 'bt:Image').map((i) => i.attrs.size)).toEqual(
+        expect.arrayContaining(['16', '32', '80']),
+      );
     }
     for (const [tag, size] of [
       ['IconUrl', 32],

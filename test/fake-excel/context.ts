@@ -49,11 +49,36 @@ export interface FakeContextOptions {
   responseLimitBytes?: number;
   /** Makes the n-th sync (1-based) fail before running anything, like a dropped connection. */
   failAtSync?: number;
+  /**
+   * Called at every sync of every context before the request runs, with the calls it carries: may
+   * throw (a fault) or change the model (the user deleting a sheet meanwhile). See faults.ts.
+   */
+  onSync?: (
+    ctx: FakeExcelContext,
+    calls: ReadonlyArray<QueuedCall & { bytes: number }>,
+  ) => void | Promise<void>;
 }
 
-interface Call {
+/** A queued API call as the request carries it: the object path and the member. */
+export interface QueuedCall {
+  path: string;
+  member: string;
+}
+
+interface Call extends QueuedCall {
   bytes: number;
   run: () => void;
+}
+
+/**
+ * Calls Excel cannot put on its undo stack (on Windows and Mac; the web can undo renaming and
+ * moving): a batch merged into one undo group refuses them with UndoNotSupported, any other batch
+ * empties the undo stack.
+ */
+export function isUndoableCall(call: QueuedCall): boolean {
+  return !(
+    /^ws\[[^\]]*\]$/.test(call.path) && /^(delete|copy|name|position|visibility)$/.test(call.member)
+  );
 }
 
 /** A value filled in when the queued call that produces it runs. */
@@ -77,6 +102,10 @@ class Slot<T> {
 export class FakeExcelContext implements XlContext {
   readonly workbook: FakeWorkbook;
   readonly syncs: SyncRecord[] = [];
+  /** Excel.run({ mergeUndoGroup: true }) on a client that has it: every sync is one undo step. */
+  undoGroup = false;
+  /** Called with the calls of each request just before it runs (the undo stack takes its snapshot). */
+  beforeRun: ((calls: ReadonlyArray<QueuedCall>) => void) | null = null;
   private queue: Call[] = [];
   private responseBytes = 0;
   private current: SyncRecord | null = null;
@@ -90,7 +119,12 @@ export class FakeExcelContext implements XlContext {
 
   /** Queues one API call; `run` does it when the request is processed. */
   call(path: string, member: string, args: unknown, run: () => void): void {
-    this.queue.push({ bytes: callBytes({ o: path, m: member, a: args ?? null }), run });
+    this.queue.push({
+      path,
+      member,
+      bytes: callBytes({ o: path, m: member, a: args ?? null }),
+      run,
+    });
   }
 
   respond(data: unknown): void {
@@ -112,6 +146,7 @@ export class FakeExcelContext implements XlContext {
     };
     this.syncs.push(record);
     await Promise.resolve();
+    await this.options.onSync?.(this, calls);
     if (this.options.failAtSync === this.syncs.length)
       throw new FakeOfficeError('GeneralException', 'The connection to Excel was lost');
     const limit = this.options.requestLimitBytes ?? REQUEST_LIMIT_BYTES;
@@ -120,6 +155,15 @@ export class FakeExcelContext implements XlContext {
         'RequestPayloadSizeLimitExceeded',
         `The request payload size (${record.bytes}) has exceeded the limit (${limit})`,
       );
+    if (this.undoGroup) {
+      const refused = calls.find((c) => !isUndoableCall(c));
+      if (refused)
+        throw new FakeOfficeError(
+          'UndoNotSupported',
+          `${refused.path}.${refused.member} cannot be part of an undo group`,
+        );
+    }
+    this.beforeRun?.(calls);
     this.current = record;
     this.responseBytes = 0;
     try {

@@ -5,6 +5,7 @@
  */
 import { FakeExcelContext, type FakeContextOptions } from './context';
 import type { FakeWorkbookModel } from './model';
+import { FakeUndoStack } from './undo';
 
 export interface FakeDialog {
   url: string;
@@ -19,7 +20,11 @@ export interface FakeOffice {
   dialogs: FakeDialog[];
   /** Functions registered with Office.actions.associate. */
   actions: Map<string, (event: unknown) => unknown>;
+  /** Excel's undo stack (kept only when the model's client has ExcelApi 1.20). */
+  undo: FakeUndoStack;
 }
+
+type Job<T> = (context: FakeExcelContext) => Promise<T>;
 
 const EVENT = {
   DialogMessageReceived: 'dialogMessageReceived',
@@ -31,12 +36,23 @@ export function installFakeOffice(
   model: FakeWorkbookModel,
   options: FakeContextOptions = {},
 ): FakeOffice {
-  const fake: FakeOffice = { contexts: [], dialogs: [], actions: new Map() };
+  const fake: FakeOffice = {
+    contexts: [],
+    dialogs: [],
+    actions: new Map(),
+    undo: new FakeUndoStack(model),
+  };
   target.Excel = {
-    run: async <T>(job: (context: FakeExcelContext) => Promise<T>): Promise<T> => {
+    // Excel.run(batch) or Excel.run({ mergeUndoGroup }, batch); `options` is read live, so a test
+    // can arm a fault between runs.
+    run: async <T>(first: Job<T> | { mergeUndoGroup?: boolean }, second?: Job<T>): Promise<T> => {
+      const [runOptions, job] = typeof first === 'function' ? [{}, first] : [first, second!];
       const context = new FakeExcelContext(model, options);
       fake.contexts.push(context);
-      return job(context);
+      const done = fake.undo.track(context, runOptions.mergeUndoGroup === true);
+      const result = await job(context);
+      done();
+      return result;
     },
   };
   target.Office = {

@@ -14,6 +14,18 @@ describe('russianError', () => {
     expect(russianError(real, 'Исправление не выполнено')).toMatch(/Снимите защиту/);
   });
 
+  it('promises to continue only where the action resumes', () => {
+    const lost = new FakeOfficeError('GeneralException', 'lost');
+    expect(russianError(lost, 'Не удалось проверить лист')).toBe(
+      'Не удалось проверить лист: Связь с Excel прервалась. Повторите действие.',
+    );
+    expect(russianError(lost, 'Отчёт записан не полностью', { resumable: true })).toMatch(
+      /запись продолжится с места остановки/,
+    );
+    const big = new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'too big');
+    expect(russianError(big, 'Исправление не выполнено')).not.toMatch(/продолжится/);
+  });
+
   it('keeps Russian messages of the adapter and wraps unknown ones', () => {
     expect(russianError(new Error('Лист «План» слишком большой'), 'Чтение')).toBe(
       'Чтение: Лист «План» слишком большой',

@@ -1,16 +1,28 @@
 import { gridFromValues } from '../../src/core/grid';
 import { defaultSettings } from '../../src/core/settings';
 import { planFixes } from '../../src/taskpane/fixes';
-import { previewPatch } from '../../src/app/preview';
 import {
   checkPlanSheet,
-  prepareReport,
+  planReport,
   readAllResults,
   runCriteria,
 } from '../../src/taskpane/pipeline';
+import type { WorkbookState } from '../../src/core/workbook/policy';
 import { PLAN_SHEET, PLAN_VALUES, RESULTS_SHEET, resultValues } from './workbook';
 
 const TODAY = '2025-01-15';
+
+/** The test workbook as the patch policy sees it: the user's two sheets and any generated ones. */
+function state(generated: Array<{ key: string; name: string }> = []): WorkbookState {
+  return {
+    sheets: [
+      { name: PLAN_SHEET, visibility: 'visible' },
+      { name: RESULTS_SHEET, visibility: 'visible' },
+      ...generated.map((g) => ({ name: g.name, visibility: 'visible' as const, marker: g.key })),
+    ],
+    registry: [],
+  };
+}
 
 describe('pane pipeline over the test workbook', () => {
   const plan = gridFromValues(PLAN_SHEET, PLAN_VALUES);
@@ -37,9 +49,9 @@ describe('pane pipeline over the test workbook', () => {
   });
 
   it('plans the report with the chart and says what it creates', () => {
-    const p = prepareReport({
+    const p = planReport({
       grids: [plan, results],
-      workbook: { sheets: [], registry: [] },
+      state: state(),
       settings: defaultSettings(),
       asOf: TODAY,
       plan: null,
@@ -50,24 +62,38 @@ describe('pane pipeline over the test workbook', () => {
     expect(p.chart).not.toBeNull();
   });
 
-  it('previews replacements and removals from the registry of generated sheets', () => {
-    const p = prepareReport({
+  it('promises the names the sheets will really get beside the user own sheets', () => {
+    const p = planReport({
       grids: [plan, results],
-      workbook: { sheets: [], registry: [] },
+      state: state(),
       settings: defaultSettings(),
       asOf: TODAY,
       plan: null,
     });
-    // Generated sheets as the workbook shows them: by their markers (core/workbook/registry.ts).
-    const workbook = {
-      sheets: [
-        { name: 'Оглавление', visibility: 'visible' as const, marker: 'index' },
-        { name: 'Закрытая школа', visibility: 'visible' as const, marker: 'school:sch999999' },
-      ],
-      registry: [],
-    };
-    const preview = previewPatch(workbook, { ...p.patch, removeKeys: ['school:sch999999'] });
-    expect(preview.replace.map((r) => r.sheet)).toEqual(['Оглавление']);
+    // The user's own «Результаты» keeps its name; the generated one will be «Результаты (2)».
+    expect(p.preview.create).toContain('Результаты (2)');
+    expect(p.preview.create).not.toContain('Результаты');
+  });
+
+  it('leaves the plan sheet out of the notes about sheets without results', () => {
+    const read = readAllResults([plan, results, gridFromValues('Прочее', [['заметки']])]);
+    expect(read.issues.map((i) => i.sheet)).not.toContain(PLAN_SHEET);
+    expect(read.issues.map((i) => i.sheet)).toContain('Прочее');
+  });
+
+  it('previews replacements and removals from the generated sheets already in the workbook', () => {
+    const generated = [
+      { key: 'index', name: 'Оглавление' },
+      { key: 'school:sch999999', name: 'Закрытая школа' },
+    ];
+    const { preview } = planReport({
+      grids: [plan, results],
+      state: state(generated),
+      settings: defaultSettings(),
+      asOf: TODAY,
+      plan: null,
+    });
+    expect(preview.replace).toEqual([{ sheet: 'Оглавление', name: 'Оглавление' }]);
     expect(preview.remove).toEqual(['Закрытая школа']);
     expect(preview.create).not.toContain('Оглавление');
   });

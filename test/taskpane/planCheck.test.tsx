@@ -2,11 +2,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { selectionOf } from './fakePane';
 import { renderPane } from './render';
+import { HEADER_HINT } from '../../src/taskpane/views/PlanSummary';
 import { PLAN_SHEET } from './workbook';
 
 async function checkPlan() {
-  fireEvent.click(await screen.findByRole('button', { name: 'Проверить активный лист' }));
-  await screen.findByRole('list', { name: 'Ошибки' });
+  fireEvent.click(
+    await screen.findByRole('button', { name: 'Проверить активный лист' }, { timeout: 20000 }),
+  );
+  await screen.findByRole('list', { name: 'Ошибки' }, { timeout: 20000 });
 }
 
 describe('«Проверка плана»', () => {
@@ -16,7 +19,7 @@ describe('«Проверка плана»', () => {
     expect(screen.getByRole('button', { name: 'Ошибки: 1' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Предупреждения: 3' })).toBeTruthy();
     const errors = screen.getByRole('list', { name: 'Ошибки' });
-    expect(within(errors).getByText('C8')).toBeTruthy();
+    expect(within(errors).getByText('C8:')).toBeTruthy();
     expect(screen.getByText('План 2025', { selector: 'dd' })).toBeTruthy();
     expect(screen.getByText('1 раздел, 4 мероприятия')).toBeTruthy();
   });
@@ -24,7 +27,7 @@ describe('«Проверка плана»', () => {
   it('moves the selection in Excel to the cell of the issue clicked', async () => {
     const { model } = renderPane();
     await checkPlan();
-    const issue = screen.getByRole('button', { name: /^D6 Строка 6 без номера/ });
+    const issue = screen.getByRole('button', { name: /^D6: Строка 6 без номера/ });
     expect(issue.tagName).toBe('BUTTON'); // Enter and Space work as on any button
     fireEvent.click(issue);
     await waitFor(() => expect(selectionOf(model)).toEqual({ sheet: PLAN_SHEET, address: 'D6' }));
@@ -81,7 +84,9 @@ describe('«Проверка плана»', () => {
     renderPane({ apiVersion: '1.9' });
     await checkPlan();
     expect(screen.queryByRole('button', { name: /^Исправить/ })).toBeNull();
-    expect(screen.getByText(/не умеет копировать лист \(нужен ExcelApi 1\.10\)/)).toBeTruthy();
+    expect(
+      screen.getByText(/Исправления недоступны: эта версия Excel не умеет ни отменять/),
+    ).toBeTruthy();
   });
 
   it('shows sheet text as text, never as markup', async () => {
@@ -109,5 +114,23 @@ describe('«Проверка плана»', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(
       /Не удалось проверить лист: Excel не может сделать это сейчас/,
     );
+  });
+
+  it('says in one line what a plan header holds when no sheet of the book has a plan', async () => {
+    renderPane({
+      before: (model) => {
+        model.deleteSheet(model.sheet(PLAN_SHEET));
+        const notes = model.addSheet('Заметки');
+        model.fill(notes, [['Просто заметки'], ['к совещанию']]);
+        model.activeSheetId = notes.id;
+      },
+    });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Проверить активный лист' }, { timeout: 20000 }),
+    );
+    await screen.findByText('На листе «Заметки» нет таблицы плана.', {}, { timeout: 20000 });
+    expect(screen.getByText(HEADER_HINT)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Проверить «/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Вставить шаблон плана' })).toBeTruthy();
   });
 });

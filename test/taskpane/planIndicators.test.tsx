@@ -3,7 +3,7 @@
  * The plan tab builds «Показатели плана» from the checked plan alone; what the user types into its
  * yellow cells survives the next build, and no «(правки пользователя)» copy is made.
  */
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderPane } from './render';
 import { PLAN_VALUES } from './workbook';
 
@@ -43,5 +43,43 @@ describe('«Проверка плана» → «Показатели плана�
     const again = model.findSheet('Показатели плана')!;
     expect([again.at('J5')!.value, again.at('K5')!.value]).toEqual([12, 12]);
     expect(model.sheets.map((s) => s.name).filter((n) => /правки/.test(n))).toEqual([]);
+  });
+});
+
+const disabled = (name: string): boolean =>
+  (screen.getByRole('button', { name }) as HTMLButtonElement).disabled;
+
+describe('«Показатели плана» as a workbook job', () => {
+  it('holds the job lock while it runs and can be undone like any other write', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let hold = false;
+    const { model } = renderPane({
+      before: (m) => m.fill(m.sheets[0]!, WITH_INDICATORS),
+      wrap: (host) => ({
+        ...host,
+        generatedSheets: async () => {
+          if (hold) await held;
+          return host.generatedSheets();
+        },
+      }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Проверить активный лист' }));
+    const button = await screen.findByRole('button', { name: 'Лист «Показатели плана»' });
+    hold = true;
+    fireEvent.click(button);
+    // while it runs, the other workbook actions are refused
+    await waitFor(() => expect(disabled('Проверить активный лист')).toBe(true));
+    expect(disabled('Лист «Показатели плана»')).toBe(true);
+    hold = false;
+    release();
+    await screen.findByText(/Достигнуто \d+ из \d+ показател/);
+    expect(model.findSheet('Показатели плана')).toBeDefined();
+    expect(disabled('Проверить активный лист')).toBe(false);
+
+    await screen.findByText(/Последнее действие: построение листа «Показатели плана»/);
+    fireEvent.click(screen.getByRole('button', { name: 'Отменить последнее действие надстройки' }));
+    await screen.findByText(/Удалены созданные: «Показатели плана»/);
+    expect(model.findSheet('Показатели плана')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * fake, the real excelHost, the real engine.
  */
 import { webLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { App, type ViewId } from '../../src/taskpane/App';
 import { createExcelHost } from '../../src/taskpane/excelHost';
 import type { PaneHost } from '../../src/taskpane/host';
@@ -13,6 +13,10 @@ import { installFakePaneApi } from './fakePane';
 import { paneWorkbook } from './workbook';
 
 export const TODAY = '2025-01-15';
+
+// The pane loads the workbook's settings and reads sheets through the fake's async syncs: on a
+// busy machine that takes longer than findBy*'s default second. (No timing is asserted.)
+configure({ asyncUtilTimeout: 15000 });
 
 /** jsdom has no layout, hence no ResizeObserver; Fluent's MessageBar needs one to exist. */
 class NoLayoutResizeObserver {

@@ -1,5 +1,9 @@
 import { defaultSettings } from '../../src/core/settings';
-import { formFromSettings, settingsFromForm } from '../../src/taskpane/settingsForm';
+import {
+  formFromSettings,
+  normalisePeriod,
+  settingsFromForm,
+} from '../../src/taskpane/settingsForm';
 
 describe('settings form', () => {
   const base = defaultSettings();
@@ -49,5 +53,16 @@ describe('settings form', () => {
     expect(r.errors.minParticipants).toMatch(/целое число не меньше 1/);
     expect(r.errors.planPeriod).toMatch(/период вида/);
     expect(r.errors.glossary).toMatch(/Строка 1 «ЦОКО»/);
+  });
+
+  it('accepts the plan period as people write it', () => {
+    expect(normalisePeriod('2025 год')).toBe('2025');
+    expect(normalisePeriod('на 2025 г.')).toBe('2025');
+    expect(normalisePeriod('2023 – 2024 годы')).toBe('2023-2024');
+    expect(normalisePeriod('2023-2024 гг.')).toBe('2023-2024');
+    expect(normalisePeriod('2023/2024 учебный год')).toBe('2023/2024');
+    expect(normalisePeriod('весь год')).toBe('весь год');
+    const r = settingsFromForm({ ...formFromSettings(base), planPeriod: '2025 год' }, base);
+    expect(r.ok && r.settings.planPeriod).toBe('2025');
   });
 });

@@ -90,7 +90,8 @@ export const RULES: Rule[] = [
   activityOverdue,
 ];
 
-function isEmptySheet(grid: Grid): boolean {
+/** No cell of the sheet holds text or a value. */
+export function isEmptySheet(grid: Grid): boolean {
   for (const row of grid.rows)
     if (row) for (const cell of row) if (cell && cellText(cell.v) !== '') return false;
   return true;

@@ -1,7 +1,8 @@
 /**
- * Issues grouped by severity with counts, filters by severity and by kind (the code's Russian
- * title from the catalogue), and a row per issue that selects its cell in Excel on click or
- * Enter. Sheet text is shown as React text only.
+ * Issues grouped by severity (errors first) with counts, filters by severity and by kind, and a row
+ * per issue that selects its cell in Excel on click or Enter. Many issues of one kind (280 schools
+ * with the same name) fold into one row that opens on request, so a long list never buries what
+ * matters. Sheet text is shown as React text only.
  */
 import {
   Badge,
@@ -12,10 +13,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { SEVERITY_RU, countBySeverity, type Issue, type Severity } from '../../core/issue';
-import { issueTitle } from '../../core/issueCatalogue';
+import { useId, useMemo, useState } from 'react';
+import { countBySeverity, type Issue, type Severity } from '../../core/issue';
 import { issueKey, type PlanFix } from '../fixes';
+import { count } from '../format';
+import { issueTitle } from '../../core/issueCatalogue';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const GROUP_TITLE: Record<Severity, string> = {
@@ -28,6 +30,10 @@ const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = {
   warning: 'warning',
   info: 'informative',
 };
+/** A kind with more issues than this in one severity folds into one row. */
+export const FOLD_AT = 5;
+/** Issues of an opened fold shown at a time. */
+const PAGE = 50;
 
 const useStyles = makeStyles({
   filters: {
@@ -36,6 +42,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: 'center',
   },
+  codeFilter: { maxWidth: '100%', minWidth: 0 },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -47,6 +54,7 @@ const useStyles = makeStyles({
   item: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start' },
   issue: {
     flexGrow: 1,
+    minWidth: 0,
     display: 'flex',
     gap: tokens.spacingHorizontalS,
     alignItems: 'flex-start',
@@ -69,8 +77,9 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightSemibold,
   },
-  text: { display: 'flex', flexDirection: 'column', gap: '2px' },
-  fix: { color: tokens.colorNeutralForeground3 },
+  text: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
+  fix: { color: tokens.colorNeutralForeground2 },
+  fold: { justifyContent: 'flex-start', textAlign: 'left', maxWidth: '100%' },
   heading: {
     margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
     fontSize: tokens.fontSizeBase300,
@@ -85,6 +94,81 @@ export interface IssueListProps {
   disabled?: boolean;
 }
 
+function IssueRow({
+  issue,
+  onSelect,
+  fix,
+  onFix,
+  disabled,
+}: {
+  issue: Issue;
+  onSelect: (issue: Issue) => void;
+  fix?: PlanFix;
+  onFix?: (fix: PlanFix) => void;
+  disabled?: boolean;
+}) {
+  const styles = useStyles();
+  const fixId = useId();
+  // The button's name is its content, «C8: message»; the fix is its description (aria-hidden here,
+  // read through aria-describedby), so the name stays the visible label (WCAG 2.5.3).
+  const body = (
+    <>
+      <span className={styles.cell}>{issue.cell ? `${issue.cell}:` : 'лист'}</span>
+      <span className={styles.text}>
+        <span>{issue.message}</span>
+        {issue.fix ? (
+          <Caption1 id={fixId} className={styles.fix} aria-hidden={issue.cell ? true : undefined}>
+            {`Что сделать: ${issue.fix}`}
+          </Caption1>
+        ) : null}
+      </span>
+    </>
+  );
+  return (
+    <li className={styles.item}>
+      {issue.cell ? (
+        <button
+          type="button"
+          className={styles.issue}
+          aria-describedby={issue.fix ? fixId : undefined}
+          onClick={() => onSelect(issue)}
+        >
+          {body}
+        </button>
+      ) : (
+        <div className={`${styles.issue} ${styles.sheetWide}`}>{body}</div>
+      )}
+      {fix && onFix ? (
+        <Button
+          size="small"
+          disabled={disabled}
+          onClick={() => onFix(fix)}
+          aria-label={`Исправить: ${fix.description}`}
+        >
+          Исправить
+        </Button>
+      ) : null}
+    </li>
+  );
+}
+
+/** Issues in order, the kinds with more than FOLD_AT issues folded at their first place. */
+function foldByKind(issues: Issue[]): Array<Issue | { code: string; issues: Issue[] }> {
+  const byCode = new Map<string, Issue[]>();
+  for (const i of issues) byCode.set(i.code, [...(byCode.get(i.code) ?? []), i]);
+  const out: Array<Issue | { code: string; issues: Issue[] }> = [];
+  const placed = new Set<string>();
+  for (const i of issues) {
+    const same = byCode.get(i.code)!;
+    if (same.length <= FOLD_AT) out.push(i);
+    else if (!placed.has(i.code)) {
+      placed.add(i.code);
+      out.push({ code: i.code, issues: same });
+    }
+  }
+  return out;
+}
+
 export function IssueList({ issues, onSelect, fixes, onFix, disabled }: IssueListProps) {
   const styles = useStyles();
   const counts = countBySeverity(issues);
@@ -94,12 +178,25 @@ export function IssueList({ issues, onSelect, fixes, onFix, disabled }: IssueLis
     info: true,
   });
   const [code, setCode] = useState('');
+  /** Opened folds: code → how many of its issues are shown. */
+  const [opened, setOpened] = useState<Record<string, number>>({});
   const codes = useMemo(() => {
     const m = new Map<string, number>();
     for (const i of issues) m.set(i.code, (m.get(i.code) ?? 0) + 1);
     return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }, [issues]);
   const visible = issues.filter((i) => shown[i.severity] && (code === '' || i.code === code));
+
+  const row = (issue: Issue, n: number) => (
+    <IssueRow
+      key={`${issueKey(issue)}|${n}`}
+      issue={issue}
+      onSelect={onSelect}
+      fix={fixes?.get(issueKey(issue))}
+      onFix={onFix}
+      disabled={disabled}
+    />
+  );
 
   return (
     <div>
@@ -112,10 +209,11 @@ export function IssueList({ issues, onSelect, fixes, onFix, disabled }: IssueLis
             aria-pressed={shown[s]}
             onClick={() => setShown({ ...shown, [s]: !shown[s] })}
           >
-            {`${GROUP_TITLE[s]}: ${counts[s]}`}
+            {`${GROUP_TITLE[s]}: ${count(counts[s])}`}
           </ToggleButton>
         ))}
         <Select
+          className={styles.codeFilter}
           aria-label="Фильтр по виду замечания"
           size="small"
           value={code}
@@ -123,7 +221,7 @@ export function IssueList({ issues, onSelect, fixes, onFix, disabled }: IssueLis
         >
           <option value="">Все виды замечаний</option>
           {codes.map(([c, n]) => (
-            <option key={c} value={c}>{`${issueTitle(c)} (${n})`}</option>
+            <option key={c} value={c}>{`${issueTitle(c)} (${count(n)})`}</option>
           ))}
         </Select>
       </div>
@@ -136,49 +234,39 @@ export function IssueList({ issues, onSelect, fixes, onFix, disabled }: IssueLis
             <h3 className={styles.heading}>
               {`${GROUP_TITLE[s]} `}
               <Badge appearance="filled" color={BADGE[s]}>
-                {String(group.length)}
+                {count(group.length)}
               </Badge>
             </h3>
             <ul className={styles.list} aria-label={GROUP_TITLE[s]}>
-              {group.map((issue, n) => {
-                const fix = fixes?.get(issueKey(issue));
-                const body = (
-                  <>
-                    <span className={styles.cell}>{issue.cell || 'лист'}</span>
-                    <span className={styles.text}>
-                      <span>{issue.message}</span>
-                      {issue.fix ? (
-                        <Caption1 className={styles.fix}>{`Что сделать: ${issue.fix}`}</Caption1>
-                      ) : null}
-                    </span>
-                  </>
-                );
-                return (
-                  <li key={`${issueKey(issue)}|${n}`} className={styles.item}>
-                    {issue.cell ? (
-                      <button
-                        type="button"
-                        className={styles.issue}
-                        title={`Перейти к ячейке ${issue.cell} (${SEVERITY_RU[issue.severity]})`}
-                        onClick={() => onSelect(issue)}
-                      >
-                        {body}
-                      </button>
-                    ) : (
-                      <div className={`${styles.issue} ${styles.sheetWide}`}>{body}</div>
-                    )}
-                    {fix && onFix ? (
+              {foldByKind(group).map((entry, n) => {
+                if (!('code' in entry && 'issues' in entry)) return row(entry, n);
+                const open = opened[entry.code] ?? 0;
+                const title = `${issueTitle(entry.code)}: ${count(entry.issues.length)}`;
+                return [
+                  <li key={`fold|${entry.code}`} className={styles.item}>
+                    <Button
+                      className={styles.fold}
+                      size="small"
+                      appearance="subtle"
+                      aria-expanded={open > 0}
+                      onClick={() => setOpened({ ...opened, [entry.code]: open > 0 ? 0 : PAGE })}
+                    >
+                      {`${title} — ${open > 0 ? 'скрыть' : 'показать'}`}
+                    </Button>
+                  </li>,
+                  ...entry.issues.slice(0, open).map((i, k) => row(i, n * 100_000 + k)),
+                  open > 0 && open < entry.issues.length ? (
+                    <li key={`more|${entry.code}`} className={styles.item}>
                       <Button
                         size="small"
-                        disabled={disabled}
-                        onClick={() => onFix(fix)}
-                        aria-label={`Исправить: ${fix.description}`}
+                        appearance="subtle"
+                        onClick={() => setOpened({ ...opened, [entry.code]: open + PAGE })}
                       >
-                        Исправить
+                        {`Показать ещё (осталось ${count(entry.issues.length - open)})`}
                       </Button>
-                    ) : null}
-                  </li>
-                );
+                    </li>
+                  ) : null,
+                ];
               })}
             </ul>
           </div>

@@ -1,41 +1,32 @@
 /**
  * «Проверка плана»: checks the active sheet, lists the issues, moves Excel's selection to an
- * issue's cell, and applies the fixes it can make only when asked, after keeping a copy of the sheet.
+ * issue's cell, and applies the fixes it can make only when asked. An empty sheet or one without a
+ * plan says what to do instead.
  */
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
-import type { SheetCheck } from '../../core/plan/check';
-import { periodText } from '../../core/plan/reviewPatch';
+import { isEmptySheet, type SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
 import { russianError } from '../errors';
 import { issueKey, planFixes, type PlanFix } from '../fixes';
 import type { PaneHost } from '../host';
-import { checkPlanSheet } from '../pipeline';
-import { Busy, NoticeBar, Section, plural, type Notice } from '../ui';
+import { useJobs } from '../jobs';
+import { checkPlanSheet, planSheetsAmong } from '../pipeline';
+import { Busy, NoticeBar, Section, type BusyState, type Notice } from '../ui';
+import { fixUndo } from '../undo';
+import { useUndo } from '../undoContext';
+import { FixDialog } from './FixDialog';
 import { IssueList } from './IssueList';
+import { NotAPlan, PlanFacts } from './PlanSummary';
 import { PlanIndicatorsAction } from './PlanIndicatorsAction';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  facts: {
-    margin: 0,
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: '2px',
-  },
-  confirm: {
-    border: `1px solid ${tokens.colorPaletteYellowBorder2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorPaletteYellowBackground1,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
 });
+
+const HEAD_ROWS = 30;
 
 export interface PlanCheckViewProps {
   host: PaneHost;
@@ -43,29 +34,56 @@ export interface PlanCheckViewProps {
   today: string;
   check: SheetCheck | null;
   onChecked: (check: SheetCheck | null) => void;
+  /** Check the active sheet as soon as the view opens (the ribbon's «Проверить план»). */
+  autoRun?: boolean;
+  /** Changes when the sheet was changed from outside the view (an undone fix): check again. */
+  recheck?: number;
 }
 
-export function PlanCheckView({ host, settings, today, check, onChecked }: PlanCheckViewProps) {
+export function PlanCheckView({
+  host,
+  settings,
+  today,
+  check,
+  onChecked,
+  autoRun = false,
+  recheck = 0,
+}: PlanCheckViewProps) {
   const styles = useStyles();
+  const jobs = useJobs();
+  const undo = useUndo();
   const [grid, setGrid] = useState<Grid | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState<BusyState | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState<PlanFix[] | null>(null);
+  const [plansElsewhere, setPlansElsewhere] = useState<string[]>([]);
+  const features = host.features();
   const fixes = useMemo(
-    () => (grid && check ? planFixes(grid, check, check.issues) : []),
+    () => (grid && check?.isPlan ? planFixes(grid, check, check.issues) : []),
     [grid, check],
   );
   const fixMap = useMemo(() => new Map(fixes.map((f) => [issueKey(f.issue), f])), [fixes]);
-  const canFix = host.features().copySheet;
+  // With Excel's own undo a fix needs no copy (copying a sheet would empty Excel's undo list).
+  const keepsCopy = !features.undoGroup;
+  const canFix = features.undoGroup || features.copySheet;
+  const locked = jobs.current !== null;
 
-  async function runCheck(after?: Notice): Promise<void> {
-    setBusy('Читаю активный лист…');
+  async function doCheck(after?: Notice, sheet?: string): Promise<void> {
     setNotice(null);
+    setBusy({ label: 'Читаю лист…' });
     try {
+      if (sheet) await host.activateSheet(sheet);
       const g = await host.readActiveSheet();
-      setBusy('Проверяю план…');
+      setBusy({ label: 'Проверяю план…', detail: g.sheet });
       const result = checkPlanSheet(g, settings, today);
+      let elsewhere: string[] = [];
+      if (!result.isPlan && !isEmptySheet(g)) {
+        setBusy({ label: 'Ищу план на других листах…' });
+        const heads = await host.readSheetHeads(HEAD_ROWS);
+        elsewhere = planSheetsAmong(heads.filter((h) => h.sheet !== g.sheet));
+      }
       setGrid(g);
+      setPlansElsewhere(elsewhere);
       onChecked(result);
       setNotice(after ?? null);
     } catch (error) {
@@ -73,6 +91,37 @@ export function PlanCheckView({ host, settings, today, check, onChecked }: PlanC
     } finally {
       setBusy(null);
     }
+  }
+
+  const runCheck = (sheet?: string) =>
+    jobs.run({ title: 'проверка плана', view: 'check' }, () => doCheck(undefined, sheet));
+
+  // The ribbon asked for a check; an undone fix changed the sheet.
+  const started = useRef(false);
+  useEffect(() => {
+    if (autoRun && !started.current) {
+      started.current = true;
+      void runCheck();
+    }
+  }, [autoRun]);
+  useEffect(() => {
+    if (recheck > 0) void runCheck();
+  }, [recheck]);
+
+  async function insertTemplate(): Promise<void> {
+    await jobs.run({ title: 'вставка шаблона плана', view: 'check' }, async () => {
+      setBusy({ label: 'Вставляю шаблон плана…' });
+      try {
+        const name = await host.insertTemplate();
+        await doCheck({
+          intent: 'success',
+          text: `Шаблон плана вставлен на новый лист «${name}». Заполните таблицу и проверьте лист снова.`,
+        });
+      } catch (error) {
+        setNotice({ intent: 'error', text: russianError(error, 'Шаблон не вставлен') });
+        setBusy(null);
+      }
+    });
   }
 
   async function select(issue: Issue): Promise<void> {
@@ -89,83 +138,65 @@ export function PlanCheckView({ host, settings, today, check, onChecked }: PlanC
   async function applyFixes(list: PlanFix[]): Promise<void> {
     if (!check) return;
     setPending(null);
-    setBusy('Сохраняю копию листа…');
-    try {
-      const copy = await host.copySheet(check.sheet);
-      setBusy('Исправляю…');
-      await host.writeCells(
-        check.sheet,
-        list.flatMap((f) => f.edits),
-      );
-      await runCheck({
-        intent: 'success',
-        title: `Исправлено: ${list.length}`,
-        text: `Копия листа до исправлений сохранена на листе «${copy}». Проверка повторена.`,
-      });
-    } catch (error) {
-      setNotice({ intent: 'error', text: russianError(error, 'Исправление не выполнено') });
-      setBusy(null);
-    }
+    await jobs.run({ title: 'исправление плана', view: 'check' }, async () => {
+      try {
+        await undo.prepare();
+        let copy: string | null = null;
+        if (keepsCopy) {
+          setBusy({ label: 'Сохраняю копию листа…' });
+          copy = await host.copySheet(check.sheet);
+        }
+        setBusy({ label: 'Исправляю…' });
+        const edits = list.flatMap((f) => f.edits);
+        const written = await host.writeCells(check.sheet, edits, { undoGroup: true });
+        await undo.record(fixUndo(check.sheet, edits, written.before, copy, written.excelUndo));
+        const kept = copy ? `Копия листа до исправлений сохранена на листе «${copy}». ` : '';
+        const how = written.excelUndo
+          ? 'Отменить: Ctrl+Z в Excel или «Отменить последнее действие надстройки».'
+          : 'Отменить: «Отменить последнее действие надстройки».';
+        await doCheck(
+          {
+            intent: 'success',
+            title: `Исправлено: ${list.length}`,
+            text: `${kept}${how} Проверка повторена.`,
+          },
+          check.sheet,
+        );
+      } catch (error) {
+        setNotice({ intent: 'error', text: russianError(error, 'Исправление не выполнено') });
+        setBusy(null);
+      }
+    });
   }
 
   return (
     <div>
-      <Section>
+      <Section label="Действия">
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => void runCheck()} disabled={busy !== null}>
+          <Button appearance="primary" onClick={() => void runCheck()} disabled={locked}>
             Проверить активный лист
           </Button>
           {check && fixes.length > 0 && canFix ? (
-            <Button onClick={() => setPending(fixes)} disabled={busy !== null}>
+            <Button onClick={() => setPending(fixes)} disabled={locked}>
               {`Исправить всё, что можно (${fixes.length})`}
             </Button>
           ) : null}
         </div>
-        {busy ? <Busy label={busy} /> : null}
+        {busy ? <Busy {...busy} /> : null}
         <NoticeBar notice={notice} />
-        {pending ? (
-          <div className={styles.confirm} role="alertdialog" aria-label="Подтверждение исправления">
-            <strong>{`Перед исправлением будет сохранена копия листа «${check?.sheet ?? ''} (копия)». Отменить исправление в Excel кнопкой «Отменить» будет нельзя.`}</strong>
-            <ul>
-              {pending.slice(0, 8).map((f) => (
-                <li key={issueKey(f.issue)}>{f.description}</li>
-              ))}
-              {pending.length > 8 ? <li>{`и ещё ${pending.length - 8}`}</li> : null}
-            </ul>
-            <div className={styles.actions}>
-              <Button appearance="primary" onClick={() => void applyFixes(pending)}>
-                Сохранить копию и исправить
-              </Button>
-              <Button onClick={() => setPending(null)}>Отмена</Button>
-            </div>
-          </div>
-        ) : null}
-        {check && fixes.length > 0 && !canFix ? (
-          <Caption1>
-            Исправления недоступны: эта версия Excel не умеет копировать лист (нужен ExcelApi 1.10),
-            а без копии лист не меняется.
-          </Caption1>
-        ) : null}
       </Section>
-      {check ? (
-        <Section>
-          <dl className={styles.facts} aria-label="Сведения о плане">
-            <dt>Лист</dt>
-            <dd>{check.sheet}</dd>
-            {check.isPlan ? (
-              <>
-                <dt>Шапка</dt>
-                <dd>{`строка ${check.headerRow ?? '—'}`}</dd>
-                <dt>Период</dt>
-                <dd>{periodText(check.period)}</dd>
-                <dt>Содержание</dt>
-                <dd>{`${plural(check.sections.length, 'раздел', 'раздела', 'разделов')}, ${plural(check.activities.length, 'мероприятие', 'мероприятия', 'мероприятий')}`}</dd>
-              </>
-            ) : null}
-          </dl>
-          {check.isPlan ? (
-            <PlanIndicatorsAction host={host} settings={settings} today={today} check={check} />
-          ) : null}
+      <FixDialog
+        fixes={pending}
+        sheet={check?.sheet ?? ''}
+        keepsCopy={keepsCopy}
+        excelUndo={features.undoGroup}
+        onConfirm={(list) => void applyFixes(list)}
+        onCancel={() => setPending(null)}
+      />
+      {check?.isPlan ? (
+        <Section label="Результат проверки">
+          <PlanFacts check={check} />
+          <PlanIndicatorsAction host={host} settings={settings} today={today} check={check} />
           {check.issues.length === 0 ? (
             <NoticeBar
               notice={{
@@ -179,10 +210,19 @@ export function PlanCheckView({ host, settings, today, check, onChecked }: PlanC
               onSelect={(i) => void select(i)}
               fixes={canFix ? fixMap : undefined}
               onFix={(f) => setPending([f])}
-              disabled={busy !== null}
+              disabled={locked}
             />
           )}
         </Section>
+      ) : check ? (
+        <NotAPlan
+          check={check}
+          empty={grid !== null && isEmptySheet(grid)}
+          plansElsewhere={plansElsewhere}
+          disabled={locked}
+          onInsertTemplate={() => void insertTemplate()}
+          onCheckSheet={(sheet) => void runCheck(sheet)}
+        />
       ) : (
         <p>
           Откройте лист с планом мероприятий и нажмите «Проверить активный лист». Найденные

@@ -1,18 +1,23 @@
 /**
- * «Отчёт по школам»: says which sheets will be created, replaced or removed, writes them with a
- * progress bar that can be cancelled (and resumed), adds the chart to the summary sheet and links
- * to the index sheet when done.
+ * «Отчёт по школам»: says which sheets will be created, replaced or removed (under the names they
+ * will really get), writes them with a progress bar that can be cancelled and resumed, adds the
+ * chart to the summary sheet and links to the index sheet when done. The message at the end says
+ * what the whole write did, however many attempts it took.
  */
 import { Button, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { planIndicatorsToRead } from '../../app/planIndicators';
 import type { SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
-import type { ApplyReport } from '../../core/workbook/policy';
 import { russianError } from '../errors';
-import type { PaneHost } from '../host';
-import { prepareReport, type ReportPlan } from '../pipeline';
-import { Busy, NoticeBar, Section, plural, type Notice } from '../ui';
+import { count, ofForm, plural } from '../format';
+import type { GeneratedSheet, PaneHost } from '../host';
+import { JobReason, useJobs } from '../jobs';
+import { planReport, writtenBy, type ReportPlan, type Written } from '../pipeline';
+import { writeBusy } from '../progress';
+import { Busy, NoticeBar, Section, type BusyState, type Notice } from '../ui';
+import { sheetsUndo } from '../undo';
+import { useUndo } from '../undoContext';
 
 const NAMES_SHOWN = 12;
 
@@ -26,12 +31,14 @@ function NameList({ title, names }: { title: string; names: string[] }) {
   if (names.length === 0) return null;
   return (
     <div>
-      <Text weight="semibold">{`${title} (${names.length})`}</Text>
+      <Text weight="semibold">{`${title} (${count(names.length)})`}</Text>
       <ul className={styles.list} aria-label={title}>
         {names.slice(0, NAMES_SHOWN).map((n) => (
           <li key={n}>{n}</li>
         ))}
-        {names.length > NAMES_SHOWN ? <li>{`и ещё ${names.length - NAMES_SHOWN}`}</li> : null}
+        {names.length > NAMES_SHOWN ? (
+          <li>{`и ещё ${count(names.length - NAMES_SHOWN)}`}</li>
+        ) : null}
       </ul>
     </div>
   );
@@ -44,146 +51,172 @@ export interface ReportViewProps {
   plan: SheetCheck | null;
 }
 
+function doneText(w: Written, chartNote: string): string {
+  return `Создано: ${plural(w.created.length, 'лист', 'листа', 'листов')}, заменено: ${count(w.replaced.length)}, удалено: ${count(w.removed.length)}.${chartNote}`;
+}
+
 export function ReportView({ host, settings, today, plan }: ReportViewProps) {
   const styles = useStyles();
+  const jobs = useJobs();
+  const undo = useUndo();
   const [prepared, setPrepared] = useState<ReportPlan | null>(null);
-  const [busy, setBusy] = useState<{
-    label: string;
-    done?: number;
-    total?: number;
-    cancellable?: boolean;
-  } | null>(null);
+  const [busy, setBusy] = useState<BusyState | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [done, setDone] = useState<{ report: ApplyReport; index: string } | null>(null);
-  const [cancelled, setCancelled] = useState(false);
+  const [done, setDone] = useState<{ written: Written; index: string } | null>(null);
+  /** The write stopped part way: the next click continues it. */
+  const [unfinished, setUnfinished] = useState(false);
   const abort = useRef<AbortController | null>(null);
+  /** Generated sheets before the first attempt of the prepared write. */
+  const before = useRef<GeneratedSheet[] | null>(null);
+  const locked = jobs.current !== null;
 
-  async function prepare(): Promise<void> {
-    setBusy({ label: 'Читаю листы книги…' });
-    setNotice(null);
-    setDone(null);
-    setCancelled(false);
-    try {
-      const [grids, workbook] = [await host.readUserSheets(), await host.readWorkbookState()];
-      // values typed into an earlier «Показатели плана» carry over into the new one
-      const earlier = plan?.isPlan ? planIndicatorsToRead(workbook) : null;
-      const previousPlanIndicators = earlier ? await host.readSheet(earlier) : null;
-      setBusy({ label: 'Считаю критерии и готовлю листы…' });
-      const p = prepareReport({
-        grids,
-        workbook,
-        settings,
-        asOf: today,
-        plan,
-        previousPlanIndicators,
-      });
-      if (p.schools === 0) {
+  const prepare = () =>
+    jobs.run({ title: 'подготовка отчёта', view: 'report' }, async () => {
+      setNotice(null);
+      setDone(null);
+      setUnfinished(false);
+      before.current = null;
+      try {
+        setBusy({ label: 'Читаю листы книги', step: { n: 1, of: 2 } });
+        const grids = await host.readUserSheets((d, total, sheet) =>
+          setBusy({
+            label: 'Читаю листы книги',
+            step: { n: 1, of: 2 },
+            done: d,
+            total,
+            unit: ofForm(total, 'листа', 'листов'),
+            detail: sheet,
+          }),
+        );
+        const state = await host.readWorkbookState();
+        // values typed into an earlier «Показатели плана» carry over into the new one
+        const earlier = plan?.isPlan ? planIndicatorsToRead(state) : null;
+        const previousPlanIndicators = earlier ? await host.readSheet(earlier) : null;
+        setBusy({ label: 'Считаю критерии и готовлю листы', step: { n: 2, of: 2 } });
+        const p = planReport({
+          grids,
+          state,
+          settings,
+          asOf: today,
+          plan,
+          previousPlanIndicators,
+        });
+        if (p.schools === 0) {
+          setPrepared(null);
+          setNotice({
+            intent: 'warning',
+            text: 'В книге не найдено результатов оценочных процедур: отчёт строить не по чему. Вставьте таблицу результатов на отдельный лист и повторите.',
+          });
+          return;
+        }
+        setPrepared(p);
+      } catch (error) {
+        setNotice({ intent: 'error', text: russianError(error, 'Не удалось подготовить отчёт') });
+      } finally {
+        setBusy(null);
+      }
+    });
+
+  const write = (p: ReportPlan) =>
+    jobs.run({ title: 'запись отчёта', view: 'report' }, async () => {
+      const controller = new AbortController();
+      abort.current = controller;
+      const cancel = () => abort.current?.abort();
+      setNotice(null);
+      setBusy({ label: 'Запись отчёта. Читаю книгу', onCancel: cancel });
+      try {
+        await undo.prepare();
+        before.current ??= await host.generatedSheets();
+        const report = await host.applyPatch(p.patch, {
+          signal: controller.signal,
+          undoGroup: true,
+          onProgress: (pr) => setBusy(writeBusy('Запись отчёта', pr, undefined, cancel)),
+        });
+        if (report.status === 'cancelled') {
+          setUnfinished(true);
+          setNotice({
+            intent: 'warning',
+            text: 'Запись остановлена. Уже записанное сохранено; нажмите «Продолжить запись», чтобы дописать с места остановки.',
+          });
+          return;
+        }
+        // What the whole write did (a resumed run reports from its first attempt on).
+        const written = writtenBy(report);
+        const sheetOf = (key: string, wanted: string) => written.names[key] ?? wanted;
+        const summaryKey = p.patch.sheets.find((s) => s.name === p.chart?.sheet)?.key;
+        let chartNote = '';
+        if (p.chart && host.features().charts) {
+          setBusy({ label: 'Строю диаграмму на своде' });
+          const sheet = summaryKey ? sheetOf(summaryKey, p.chart.sheet) : p.chart.sheet;
+          await host.addChart({ ...p.chart, sheet });
+          chartNote = ` На листе «${sheet}» — диаграмма «${p.chart.title}».`;
+        }
+        const entry = sheetsUndo(
+          'создание отчёта',
+          p.patch,
+          before.current,
+          undo.memory,
+          report.excelUndo,
+        );
+        await undo.record({ ...entry, created: written.created }, p.patch);
+        setDone({ written, index: sheetOf(p.indexKey, p.indexSheet) });
         setPrepared(null);
+        setUnfinished(false);
+        before.current = null;
+        setNotice({ intent: 'success', title: 'Отчёт готов', text: doneText(written, chartNote) });
+      } catch (error) {
         setNotice({
-          intent: 'warning',
-          text: 'В книге не найдено результатов оценочных процедур: отчёт строить не по чему. Вставьте таблицу результатов на отдельный лист и повторите.',
+          intent: 'error',
+          text: russianError(error, 'Отчёт записан не полностью', { resumable: true }),
         });
-        return;
+        setUnfinished(true);
+      } finally {
+        abort.current = null;
+        setBusy(null);
       }
-      setPrepared(p);
-    } catch (error) {
-      setNotice({ intent: 'error', text: russianError(error, 'Не удалось подготовить отчёт') });
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function write(p: ReportPlan): Promise<void> {
-    const controller = new AbortController();
-    abort.current = controller;
-    setNotice(null);
-    setCancelled(false);
-    setBusy({ label: 'Записываю листы', done: 0, total: 0, cancellable: true });
-    try {
-      const report = await host.applyPatch(p.patch, {
-        signal: controller.signal,
-        onProgress: (pr) =>
-          setBusy({ label: 'Записываю листы', done: pr.done, total: pr.total, cancellable: true }),
-      });
-      if (report.status === 'cancelled') {
-        setCancelled(true);
-        setNotice({
-          intent: 'warning',
-          text: 'Запись остановлена. Уже записанное сохранено; нажмите «Продолжить запись», чтобы дописать с места остановки.',
-        });
-        return;
-      }
-      const actual = (name: string) =>
-        report.renamedToAvoidClash.find((r) => r.wanted === name)?.actual ?? name;
-      let chartNote = '';
-      if (p.chart && host.features().charts) {
-        setBusy({ label: 'Строю диаграмму на своде…' });
-        await host.addChart({ ...p.chart, sheet: actual(p.chart.sheet) });
-        chartNote = ` На листе «${actual(p.chart.sheet)}» — диаграмма «${p.chart.title}».`;
-      }
-      setDone({ report, index: actual(p.indexSheet) });
-      setPrepared(null);
-      const warnings = report.warnings.length ? ` ${report.warnings.join(' ')}` : '';
-      setNotice({
-        intent: 'success',
-        title: 'Отчёт готов',
-        text: `Создано: ${plural(report.created.length, 'лист', 'листа', 'листов')}, заменено: ${report.replaced.length}, удалено: ${report.removed.length}.${chartNote}${warnings}`,
-      });
-    } catch (error) {
-      setNotice({ intent: 'error', text: russianError(error, 'Отчёт записан не полностью') });
-      setCancelled(true);
-    } finally {
-      abort.current = null;
-      setBusy(null);
-    }
-  }
+    });
 
   return (
     <div>
-      <Section>
-        <Text>
-          На каждую школу — отдельный лист; оглавление со ссылками и свод по муниципалитетам с
-          диаграммой. Листы, созданные надстройкой раньше, заменяются; ваши листы не меняются.
-        </Text>
-        {plan?.isPlan ? (
-          <Caption1>{`Мероприятия для школ берутся из проверенного плана «${plan.sheet}».`}</Caption1>
-        ) : (
-          <Caption1>
-            Чтобы дорожные карты школ содержали мероприятия плана, сначала проверьте план на вкладке
-            «Проверка плана».
-          </Caption1>
-        )}
+      <Section label="Действия">
         <div className={styles.actions}>
           <Button
             appearance={prepared ? 'secondary' : 'primary'}
             onClick={() => void prepare()}
-            disabled={busy !== null}
+            disabled={locked}
           >
             Подготовить отчёт
           </Button>
           {prepared ? (
-            <Button
-              appearance="primary"
-              onClick={() => void write(prepared)}
-              disabled={busy !== null}
-            >
-              {cancelled ? 'Продолжить запись' : `Создать листы (${prepared.patch.sheets.length})`}
+            <Button appearance="primary" onClick={() => void write(prepared)} disabled={locked}>
+              {unfinished
+                ? 'Продолжить запись'
+                : `Создать листы (${count(prepared.patch.sheets.length)})`}
             </Button>
           ) : null}
         </div>
-        {busy ? (
-          <Busy
-            label={busy.label}
-            done={busy.done}
-            total={busy.total}
-            onCancel={busy.cancellable ? () => abort.current?.abort() : undefined}
-          />
-        ) : null}
+        <JobReason view="report" />
+        {busy ? <Busy {...busy} /> : null}
         <NoticeBar notice={notice} />
+        {done ? (
+          <Link
+            as="button"
+            onClick={() =>
+              void host.activateSheet(done.index).catch((e) =>
+                setNotice({
+                  intent: 'error',
+                  text: russianError(e, 'Не удалось открыть оглавление'),
+                }),
+              )
+            }
+          >
+            {`Открыть «${done.index}»`}
+          </Link>
+        ) : null}
       </Section>
       {prepared ? (
-        <Section>
-          <Text>{`Школ: ${prepared.schools}. Будет записано ${plural(prepared.patch.sheets.length, 'лист', 'листа', 'листов')}.`}</Text>
+        <Section label="Что будет сделано">
+          <Text>{`Школ: ${count(prepared.schools)}. Будет записано ${plural(prepared.patch.sheets.length, 'лист', 'листа', 'листов')}.`}</Text>
           {prepared.planIndicators ? (
             <Text>
               {`Показатели плана: ${prepared.planIndicators.summary}.` +
@@ -199,30 +232,28 @@ export function ReportView({ host, settings, today, plan }: ReportViewProps) {
               r.sheet === r.name ? r.name : `${r.sheet} → ${r.name}`,
             )}
           />
-          <NameList
-            title="Ваши правки сохранятся на листах"
-            names={prepared.preview.keep.map((k) => k.as)}
-          />
           <NameList title="Будут удалены" names={prepared.preview.remove} />
+          <NameList
+            title="Изменены вами — ваш вариант будет сохранён"
+            names={prepared.preview.keep.map((k) => `«${k.sheet}» → «${k.as}»`)}
+          />
         </Section>
-      ) : null}
-      {done ? (
-        <Section>
-          <Link
-            as="button"
-            onClick={() =>
-              void host.activateSheet(done.index).catch((e) =>
-                setNotice({
-                  intent: 'error',
-                  text: russianError(e, 'Не удалось открыть оглавление'),
-                }),
-              )
-            }
-          >
-            {`Открыть «${done.index}»`}
-          </Link>
+      ) : (
+        <Section label="О разделе">
+          <Text>
+            На каждую школу — отдельный лист; оглавление со ссылками и свод по муниципалитетам с
+            диаграммой. Листы, созданные надстройкой раньше, заменяются; ваши листы не меняются.
+          </Text>
+          {plan?.isPlan ? (
+            <Caption1>{`Мероприятия для школ берутся из проверенного плана «${plan.sheet}».`}</Caption1>
+          ) : (
+            <Caption1>
+              Чтобы дорожные карты школ содержали мероприятия плана, сначала проверьте план на
+              вкладке «План».
+            </Caption1>
+          )}
         </Section>
-      ) : null}
+      )}
     </div>
   );
 }

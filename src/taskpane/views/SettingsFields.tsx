@@ -6,11 +6,14 @@ import { Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { FIELD_LABELS, type FormField, type SettingsForm } from '../settingsForm';
 
 const HINTS: Partial<Record<FormField, string>> = {
-  planPeriod: '«2023», «2023-2024» или «2023/2024» (учебный год); пусто — брать из заголовка плана',
+  planPeriod:
+    '«2025», «2025 год», «2023-2024» или «2023/2024» (учебный год); пусто — брать из заголовка плана',
   thresholdPercent: 'Процедура «низкая», если доля «2» не меньше порога (по умолчанию 30)',
   glossary:
     'По одному на строку: «ТОИУУ — Тверской областной институт усовершенствования учителей»',
   riskFactors: 'По одному фактору на строку; список можно менять',
+  procedureIdentity:
+    'Одна процедура — «ВПР 5 класс Математика» (по умолчанию) или «ВПР Математика» во всех классах вместе',
 };
 
 export interface SettingsFieldsProps {
@@ -44,10 +47,8 @@ export function SettingsFields({ fields, form, errors, onChange }: SettingsField
                   })
                 }
               >
-                <option value="type+grade+subject">
-                  вид, класс и предмет («ВПР 5 Математика»)
-                </option>
-                <option value="type+subject">вид и предмет («ВПР Математика»)</option>
+                <option value="type+grade+subject">вид, класс и предмет</option>
+                <option value="type+subject">вид и предмет</option>
               </Select>
             </Field>
           );
