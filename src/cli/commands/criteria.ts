@@ -57,6 +57,7 @@ const OPTIONS = {
   settings: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 interface LoadedInputs {
@@ -100,7 +101,7 @@ async function loadInputs(
     const { sheets: grids, generated } = userSheets(loaded.workbook);
     if (!grids.length && generated.length) {
       // a report this program wrote, lying among the inputs: passed over like any other file
-      if (input.explicit) fail(input.display, onlyGeneratedRu(input.display));
+      if (input.explicit) fail(input.display, onlyGeneratedRu(input.display, 'results'));
       else out.ignored++;
       continue;
     }
