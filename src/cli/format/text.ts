@@ -153,6 +153,8 @@ export function formatCheckText(files: CheckedFile[], ignored: string[] = []): s
     }
   }
   const checked = files.length - unread;
+  // a file that could not be checked is an error, as the JSON counts it
+  total.error += unread;
   out.push('');
   out.push(
     wrap(
