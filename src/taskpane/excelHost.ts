@@ -31,6 +31,8 @@ import {
 } from './paneContext';
 
 export const SETTINGS_KEY = 'shnorRoadmap.settings';
+/** The accepted remarks (src/taskpane/acceptances.ts): in the workbook, so they travel with the file. */
+export const ACCEPTANCES_KEY = 'shnorRoadmap.acceptances';
 export const WORKBOOK_ID_KEY = 'shnorRoadmap.workbookId';
 
 function randomId(): string {
@@ -119,6 +121,23 @@ const COERCED = [
 function restoredValue(s: CellSnapshot): string | number | boolean {
   if (typeof s.value !== 'string' || s.numberFormat === '@') return s.value;
   return COERCED.some((re) => re.test(s.value as string)) ? `'${s.value}` : s.value;
+}
+
+/** A JSON value kept in the workbook's settings (null when there is none). */
+function loadSetting(key: string): Promise<unknown> {
+  return runPane(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(key);
+    setting.load('value');
+    await context.sync();
+    return setting.isNullObject ? null : parseSetting(setting.value);
+  });
+}
+
+function saveSetting(key: string, value: unknown): Promise<void> {
+  return runPane(async (context) => {
+    context.workbook.settings.add(key, JSON.stringify(value));
+    await context.sync();
+  });
 }
 
 export function createExcelHost(): PaneHost {
@@ -277,18 +296,9 @@ export function createExcelHost(): PaneHost {
         return made;
       }),
 
-    loadSettings: () =>
-      runPane(async (context) => {
-        const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-        setting.load('value');
-        await context.sync();
-        return setting.isNullObject ? null : parseSetting(setting.value);
-      }),
-
-    saveSettings: (value) =>
-      runPane(async (context) => {
-        context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(value));
-        await context.sync();
-      }),
+    loadSettings: () => loadSetting(SETTINGS_KEY),
+    saveSettings: (value) => saveSetting(SETTINGS_KEY, value),
+    loadAcceptances: () => loadSetting(ACCEPTANCES_KEY),
+    saveAcceptances: (value) => saveSetting(ACCEPTANCES_KEY, value),
   };
 }

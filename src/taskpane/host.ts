@@ -110,4 +110,7 @@ export interface PaneHost {
   /** The stored settings JSON (null when none were saved). */
   loadSettings(): Promise<unknown>;
   saveSettings(value: unknown): Promise<void>;
+  /** The remarks the user accepted, as stored in the workbook's settings (null when none). */
+  loadAcceptances(): Promise<unknown>;
+  saveAcceptances(value: unknown): Promise<void>;
 }

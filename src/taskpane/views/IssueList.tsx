@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { countBySeverity, type Issue, type Severity } from '../../core/issue';
+import { acceptable } from '../acceptances';
 import { issueKey, type PlanFix } from '../fixes';
 import { count } from '../format';
 import { issueTitle } from '../../core/issueCatalogue';
@@ -91,6 +92,8 @@ export interface IssueListProps {
   onSelect: (issue: Issue) => void;
   fixes?: Map<string, PlanFix>;
   onFix?: (fix: PlanFix) => void;
+  /** «Принять» on the remarks that can be accepted (acceptances.ts). */
+  onAccept?: (issue: Issue) => void;
   disabled?: boolean;
 }
 
@@ -99,12 +102,14 @@ function IssueRow({
   onSelect,
   fix,
   onFix,
+  onAccept,
   disabled,
 }: {
   issue: Issue;
   onSelect: (issue: Issue) => void;
   fix?: PlanFix;
   onFix?: (fix: PlanFix) => void;
+  onAccept?: (issue: Issue) => void;
   disabled?: boolean;
 }) {
   const styles = useStyles();
@@ -148,6 +153,16 @@ function IssueRow({
           Исправить
         </Button>
       ) : null}
+      {onAccept && acceptable(issue) ? (
+        <Button
+          size="small"
+          disabled={disabled}
+          onClick={() => onAccept(issue)}
+          aria-label={`Принять замечание: ${issue.cell ? `${issue.cell}: ` : ''}${issue.message}`}
+        >
+          Принять
+        </Button>
+      ) : null}
     </li>
   );
 }
@@ -169,7 +184,7 @@ function foldByKind(issues: Issue[]): Array<Issue | { code: string; issues: Issu
   return out;
 }
 
-export function IssueList({ issues, onSelect, fixes, onFix, disabled }: IssueListProps) {
+export function IssueList({ issues, onSelect, fixes, onFix, onAccept, disabled }: IssueListProps) {
   const styles = useStyles();
   const counts = countBySeverity(issues);
   const [shown, setShown] = useState<Record<Severity, boolean>>({
@@ -194,6 +209,7 @@ export function IssueList({ issues, onSelect, fixes, onFix, disabled }: IssueLis
       onSelect={onSelect}
       fix={fixes?.get(issueKey(issue))}
       onFix={onFix}
+      onAccept={onAccept}
       disabled={disabled}
     />
   );

@@ -9,6 +9,15 @@ import type { Grid } from '../../core/grid';
 import type { Issue } from '../../core/issue';
 import { isEmptySheet, type SheetCheck } from '../../core/plan/check';
 import type { Settings } from '../../core/settings';
+import type { Acceptance } from '../../core/review/acceptance';
+import {
+  applyToCheck,
+  parseAcceptances,
+  staleOf,
+  storedAcceptances,
+  withAccepted,
+  withoutAcceptance,
+} from '../acceptances';
 import { russianError } from '../errors';
 import { issueKey, planFixes, type PlanFix } from '../fixes';
 import type { PaneHost } from '../host';
@@ -17,6 +26,8 @@ import { checkPlanSheet, planSheetsAmong } from '../pipeline';
 import { Busy, NoticeBar, Section, type BusyState, type Notice } from '../ui';
 import { fixUndo } from '../undo';
 import { useUndo } from '../undoContext';
+import { AcceptDialog } from './AcceptDialog';
+import { AcceptedList } from './AcceptedList';
 import { FixDialog } from './FixDialog';
 import { IssueList } from './IssueList';
 import { NotAPlan, PlanFacts } from './PlanSummary';
@@ -57,10 +68,19 @@ export function PlanCheckView({
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState<PlanFix[] | null>(null);
   const [plansElsewhere, setPlansElsewhere] = useState<string[]>([]);
+  const [accepting, setAccepting] = useState<Issue | null>(null);
+  /** The workbook's accepted remarks as last read (null until read). */
+  const [acceptances, setAcceptances] = useState<Acceptance[] | null>(null);
   const features = host.features();
+  const open = useMemo(() => check?.issues.filter((i) => !i.accepted) ?? [], [check]);
+  const accepted = useMemo(() => check?.issues.filter((i) => i.accepted) ?? [], [check]);
+  const stale = useMemo(
+    () => (check && acceptances ? staleOf(check, acceptances) : []),
+    [check, acceptances],
+  );
   const fixes = useMemo(
-    () => (grid && check?.isPlan ? planFixes(grid, check, check.issues) : []),
-    [grid, check],
+    () => (grid && check?.isPlan ? planFixes(grid, check, open) : []),
+    [grid, check, open],
   );
   const fixMap = useMemo(() => new Map(fixes.map((f) => [issueKey(f.issue), f])), [fixes]);
   // With Excel's own undo a fix needs no copy (copying a sheet would empty Excel's undo list).
@@ -74,8 +94,9 @@ export function PlanCheckView({
     try {
       if (sheet) await host.activateSheet(sheet);
       const g = await host.readActiveSheet();
+      const list = parseAcceptances(await host.loadAcceptances());
       setBusy({ label: 'Проверяю план…', detail: g.sheet });
-      const result = checkPlanSheet(g, settings, today);
+      const result = applyToCheck(checkPlanSheet(g, settings, today), list);
       let elsewhere: string[] = [];
       if (!result.isPlan && !isEmptySheet(g)) {
         setBusy({ label: 'Ищу план на других листах…' });
@@ -83,6 +104,7 @@ export function PlanCheckView({
         elsewhere = planSheetsAmong(heads.filter((h) => h.sheet !== g.sheet));
       }
       setGrid(g);
+      setAcceptances(list);
       setPlansElsewhere(elsewhere);
       onChecked(result);
       setNotice(after ?? null);
@@ -107,6 +129,52 @@ export function PlanCheckView({
   useEffect(() => {
     if (recheck > 0) void runCheck();
   }, [recheck]);
+
+  // The view opened over an earlier check: the stale acceptances need the stored list.
+  useEffect(() => {
+    if (!check?.isPlan || acceptances) return;
+    host.loadAcceptances().then(
+      (v) => setAcceptances(parseAcceptances(v)),
+      () => setAcceptances([]),
+    );
+  }, [check]);
+
+  /** Saves a changed list of accepted remarks in the workbook and checks the sheet again. */
+  async function changeAcceptances(
+    title: string,
+    change: (list: Acceptance[]) => Acceptance[],
+    done: string,
+  ): Promise<void> {
+    if (!check) return;
+    const sheet = check.sheet;
+    await jobs.run({ title, view: 'check' }, async () => {
+      setBusy({ label: 'Сохраняю в книге…' });
+      try {
+        const list = parseAcceptances(await host.loadAcceptances());
+        await host.saveAcceptances(storedAcceptances(change(list)));
+        await doCheck({ intent: 'success', text: `${done} Проверка повторена.` }, sheet);
+      } catch (error) {
+        setNotice({ intent: 'error', text: russianError(error, 'Не удалось сохранить в книге') });
+        setBusy(null);
+      }
+    });
+  }
+
+  const accept = (issue: Issue, justification: string): void => {
+    setAccepting(null);
+    void changeAcceptances(
+      'принятие замечания',
+      (list) => withAccepted(list, issue, justification),
+      'Замечание принято; отметка сохранена в книге.',
+    );
+  };
+
+  const revoke = (target: { id: string; sheet: string }): void =>
+    void changeAcceptances(
+      'отмена принятия',
+      (list) => withoutAcceptance(list, target),
+      'Принятие отменено.',
+    );
 
   async function insertTemplate(): Promise<void> {
     await jobs.run({ title: 'вставка шаблона плана', view: 'check' }, async () => {
@@ -193,26 +261,32 @@ export function PlanCheckView({
         onConfirm={(list) => void applyFixes(list)}
         onCancel={() => setPending(null)}
       />
+      <AcceptDialog issue={accepting} onConfirm={accept} onCancel={() => setAccepting(null)} />
       {check?.isPlan ? (
         <Section label="Результат проверки">
           <PlanFacts check={check} />
           <PlanIndicatorsAction host={host} settings={settings} today={today} check={check} />
-          {check.issues.length === 0 ? (
+          {open.length === 0 ? (
             <NoticeBar
               notice={{
                 intent: 'success',
-                text: 'Замечаний нет: план соответствует ожидаемой структуре.',
+                text:
+                  accepted.length > 0
+                    ? 'Других замечаний нет: остались только принятые.'
+                    : 'Замечаний нет: план соответствует ожидаемой структуре.',
               }}
             />
           ) : (
             <IssueList
-              issues={check.issues}
+              issues={open}
               onSelect={(i) => void select(i)}
               fixes={canFix ? fixMap : undefined}
               onFix={(f) => setPending([f])}
+              onAccept={setAccepting}
               disabled={locked}
             />
           )}
+          <AcceptedList accepted={accepted} stale={stale} onRevoke={revoke} disabled={locked} />
         </Section>
       ) : check ? (
         <NotAPlan
