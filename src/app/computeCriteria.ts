@@ -9,7 +9,8 @@ import { buildCriteriaPatch } from '../core/criteria/workbookPatch';
 import type { RecognisedTable } from '../core/results/recognisedTable';
 import { userSheetNames } from '../core/workbook/policy';
 import { previewPatch } from './preview';
-import { readInputs, type FileRead } from './readResults';
+import { InputsReader, readInputs, type FileRead, type ReadInputs } from './readResults';
+import type { Settings } from '../core/settings';
 import type { UseCaseInput, UseCaseOutput } from './types';
 
 export interface CriteriaResults {
@@ -21,13 +22,26 @@ export interface CriteriaResults {
   files: FileRead[];
 }
 
+/** The reader for criteria inputs, for a host that reads files one at a time (`read` below). */
+export function criteriaInputsReader(settings: Settings, sheet?: string): InputsReader {
+  return new InputsReader(readOptions(settings, sheet));
+}
+
+function readOptions(settings: Settings, sheet: string | undefined) {
+  return {
+    maxParticipants: settings.maxParticipants,
+    ...(sheet !== undefined ? { sheet } : {}),
+  };
+}
+
 export function computeCriteria(
-  input: UseCaseInput & { sheet?: string },
+  input: UseCaseInput & {
+    sheet?: string;
+    /** The inputs already read one by one (criteriaInputsReader); then `files` is not read. */
+    read?: ReadInputs;
+  },
 ): UseCaseOutput<CriteriaResults> {
-  const read = readInputs(input.files, {
-    maxParticipants: input.settings.maxParticipants,
-    ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
-  });
+  const read = input.read ?? readInputs(input.files, readOptions(input.settings, input.sheet));
   input.onProgress?.({ phase: 'compute', rows: read.rows.length });
   const criteria = computeSchoolCriteria(read.rows, input.settings, read.notHeld);
   const patch = buildCriteriaPatch(read.rows, criteria, input.settings, {

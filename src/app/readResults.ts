@@ -40,8 +40,12 @@ export interface ReadInputsOptions {
   maxParticipants?: number;
 }
 
-export function readInputs(files: SourceFile[], opts: ReadInputsOptions = {}): ReadInputs {
-  const out: ReadInputs = {
+/**
+ * Reads the inputs one file at a time, so a host can drop each file's sheets before loading the
+ * next (a federal folder is read in the memory of one file plus the result rows).
+ */
+export class InputsReader {
+  private readonly out: ReadInputs = {
     rows: [],
     notHeld: [],
     tables: [],
@@ -49,7 +53,11 @@ export function readInputs(files: SourceFile[], opts: ReadInputsOptions = {}): R
     files: [],
     riskFactors: new Map(),
   };
-  for (const f of files) {
+
+  constructor(private readonly opts: ReadInputsOptions = {}) {}
+
+  add(f: SourceFile): void {
+    const { out, opts } = this;
     const read: FileRead = { file: f.file, rows: [], issues: [] };
     out.files.push(read);
     const risks = readRiskFactors(f.sheets);
@@ -79,9 +87,20 @@ export function readInputs(files: SourceFile[], opts: ReadInputsOptions = {}): R
     for (const row of read.rows) out.rows.push(row);
     out.issues.push(...read.issues);
   }
-  for (const issue of schoolIdentityIssues(out.rows, true)) {
-    out.issues.push(issue);
-    out.files.find((f) => f.file === issue.file)?.issues.push(issue);
+
+  /** Everything read; one school code under two names across files is said here. */
+  finish(): ReadInputs {
+    const { out } = this;
+    for (const issue of schoolIdentityIssues(out.rows, true)) {
+      out.issues.push(issue);
+      out.files.find((f) => f.file === issue.file)?.issues.push(issue);
+    }
+    return out;
   }
-  return out;
+}
+
+export function readInputs(files: SourceFile[], opts: ReadInputsOptions = {}): ReadInputs {
+  const reader = new InputsReader(opts);
+  for (const f of files) reader.add(f);
+  return reader.finish();
 }

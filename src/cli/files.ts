@@ -275,6 +275,7 @@ export function userSheets(workbook: WorkbookRead): { sheets: Grid[]; generated:
 }
 
 /** Why a workbook with nothing but generated sheets gives no input (for a file named explicitly). */
-export function onlyGeneratedRu(display: string): string {
-  return `Файл «${display}» создан программой (отчёт или книга критериев): в нём нет входных данных, только сгенерированные листы. Укажите файл с результатами.`;
+export function onlyGeneratedRu(display: string, wanted: 'results' | 'plan'): string {
+  const what = wanted === 'plan' ? 'с планом мероприятий' : 'с результатами';
+  return `Файл «${display}» создан программой (отчёт, книга критериев или замечаний): в нём нет входных данных, только сгенерированные листы. Укажите файл ${what}.`;
 }

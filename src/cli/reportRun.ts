@@ -68,7 +68,7 @@ async function loadGrids(
     else {
       const { sheets, generated } = userSheets(loaded.workbook);
       if (!sheets.length && generated.length) {
-        if (f.explicit) result.problems.push(onlyGeneratedRu(f.display));
+        if (f.explicit) result.problems.push(onlyGeneratedRu(f.display, 'results'));
         continue;
       }
       rows += sheets.reduce((n, g) => n + g.rows.length, 0);

@@ -227,6 +227,30 @@ describe('shnor-roadmap check', () => {
     );
   });
 
+  it('passes over its own review workbook left in the folder, and refuses it when named', async () => {
+    const folder = path.join(dir, 'with-review');
+    mkdirSync(folder);
+    await writePlan(path.join(folder, 'план.xlsx'), cleanPlanRows());
+    expect(
+      (await run(dir, 'with-review', '--out', path.join('with-review', 'замечания.xlsx'))).code,
+    ).toBe(0);
+    // the clerk saves the review workbook in another program: our registry survives
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(folder, 'замечания.xlsx'));
+    await wb.xlsx.writeFile(path.join(folder, 'замечания.xlsx'));
+
+    const again = await run(dir, 'with-review', '--format', 'json');
+    expect(again.code).toBe(0);
+    const report = CheckJson.parse(JSON.parse(again.out));
+    expect(report.files.map((f) => f.file)).toEqual([path.join('with-review', 'план.xlsx')]);
+    expect(report.stats.filesIgnored).toBe(1);
+    expect(report.stats.errors).toBe(0);
+
+    const named = await run(dir, path.join('with-review', 'замечания.xlsx'));
+    expect(named.code).not.toBe(0);
+    expect(named.out + named.err).toContain('создан программой');
+  });
+
   it('exits 2 when no file is usable', async () => {
     const r = await run(dir, 'only-broken.xlsx', 'нет-такого');
     expect(r.code).toBe(2);

@@ -250,3 +250,8 @@ test('a folder holding an earlier criteria workbook and a plan besides the resul
   expect(await main(['criteria', join('папка', 'критерии.xlsx')], alone)).not.toBe(0);
   expect(alone.stderr.join('\n') + alone.stdout.join('\n')).toContain('создан программой');
 });
+
+test('--quiet, which help lists for criteria, is accepted', async () => {
+  await resultsFile('quiet.xlsx');
+  expect(await main(['criteria', 'quiet.xlsx', '--quiet'], io())).toBe(0);
+});

@@ -124,8 +124,9 @@ describe('formatCheckText', () => {
     expect(formatCheckText(files, ['a/b.json', 'c.TXT', 'd.json'])).toMatch(
       /\nНе книги Excel, пропущены: 3 \(\.json, \.txt\)\.$/,
     );
+    // the file not checked counts as an error, as in the JSON's stats
     expect(lines[lines.length - 1]).toBe(
-      'Итого: 2 файла (проверено 1, не проверено 1), 1 план, 1 мероприятие; ошибок 1, предупреждений 1, сведений 0.',
+      'Итого: 2 файла (проверено 1, не проверено 1), 1 план, 1 мероприятие; ошибок 2, предупреждений 1, сведений 0.',
     );
     expect(text).not.toContain('Лист2');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(110);

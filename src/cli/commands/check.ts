@@ -20,7 +20,13 @@ import { choiceOption, isoDateOption, parseCommandArgs, stringOption } from '../
 import { readBaseline } from '../baseline';
 import { readRegionalPlan, thresholdOption } from '../regional';
 import { version } from '../version';
-import { expandInputs, inputsWithoutOutput, loadInput } from '../files';
+import {
+  expandInputs,
+  inputsWithoutOutput,
+  loadInput,
+  onlyGeneratedRu,
+  userSheets,
+} from '../files';
 import { progressLine } from '../progress';
 import { checkToJson } from '../format/json';
 import { printJson } from '../format/jsonStream';
@@ -108,7 +114,8 @@ function sheetsToCheck(grids: Grid[], sheet: string | undefined): Grid[] | strin
 
 /**
  * Reads and checks every input; unreadable or skipped files come back with `error`. `ignored`
- * lists the other files found in folders (not workbooks, not plan-like), shown only as a count.
+ * lists the other files found in folders (not workbooks, not plan-like, or workbooks this program
+ * generated), shown only as a count.
  */
 export async function checkInputs(
   inputs: string[],
@@ -123,6 +130,7 @@ export async function checkInputs(
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
   const found = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
   const todo = found.filter((f) => !opts.exclude?.includes(f.path));
+  const passedOver: string[] = [];
   // Read one file at a time: the use case checks it and lets its sheets go before the next.
   async function* sources(): AsyncGenerator<CheckPlansInput['files'][number]> {
     for (const s of skipped)
@@ -133,10 +141,19 @@ export async function checkInputs(
         file: { n: i + 1, of: todo.length, name: input.display },
       });
       const loaded = await loadInput(input);
-      const grids =
-        loaded.error === undefined
-          ? sheetsToCheck(loaded.workbook.sheets, opts.sheet)
-          : loaded.error;
+      if (loaded.error !== undefined) {
+        yield { file: input.display, sheets: [], error: loaded.error };
+        continue;
+      }
+      // a review workbook or report this program wrote, lying among the plans: not a plan
+      const { sheets: user, generated } = userSheets(loaded.workbook);
+      if (!user.length && generated.length) {
+        if (input.explicit)
+          yield { file: input.display, sheets: [], error: onlyGeneratedRu(input.display, 'plan') };
+        else passedOver.push(input.display);
+        continue;
+      }
+      const grids = sheetsToCheck(user, opts.sheet);
       if (typeof grids === 'string') yield { file: input.display, sheets: [], error: grids };
       else yield { file: input.display, sheets: grids };
     }
@@ -154,7 +171,7 @@ export async function checkInputs(
   });
   return {
     checked: out.results.files,
-    ignored: ignored.map((f) => f.display),
+    ignored: [...ignored.map((f) => f.display), ...passedOver],
     review: out.patch,
     regional: out.results.regional,
   };

@@ -4,8 +4,9 @@
  */
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { computeCriteria } from '../../app/computeCriteria';
-import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
+import { computeCriteria, criteriaInputsReader } from '../../app/computeCriteria';
+import type { ReadInputs } from '../../app/readResults';
+import { NEW_WORKBOOK } from '../../app/types';
 import type { CriteriaResult } from '../../core/criteria/types';
 import type { Issue } from '../../core/issue';
 import type { WorkbookPatch } from '../../core/patch';
@@ -57,14 +58,15 @@ const OPTIONS = {
   settings: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  quiet: { type: 'boolean' },
 } as const;
 
 interface LoadedInputs {
-  /** The sheets of each file that could be used, for the use case. */
-  sources: SourceFile[];
+  /** What was read from each usable file, one file at a time (its sheets let go after). */
+  read: ReadInputs;
   /** Files that could not be used, in Russian. */
   problems: string[];
-  /** Each input file in order: why it was not used, or null (its sheets are in `sources`). */
+  /** Each input file in order: why it was not used, or null (it was read into `read`). */
   files: Array<{ file: string; error: string | null }>;
   /** Other files found in folders, passed over. */
   ignored: number;
@@ -79,7 +81,8 @@ async function loadInputs(
   onProgress: OnProgress,
 ): Promise<LoadedInputs> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
-  const out: LoadedInputs = { sources: [], problems: [], files: [], ignored: ignored.length };
+  const reader = criteriaInputsReader(settings, sheet);
+  const out: Omit<LoadedInputs, 'read'> = { problems: [], files: [], ignored: ignored.length };
   const fail = (file: string, error: string) => {
     out.problems.push(error);
     out.files.push({ file, error });
@@ -100,7 +103,7 @@ async function loadInputs(
     const { sheets: grids, generated } = userSheets(loaded.workbook);
     if (!grids.length && generated.length) {
       // a report this program wrote, lying among the inputs: passed over like any other file
-      if (input.explicit) fail(input.display, onlyGeneratedRu(input.display));
+      if (input.explicit) fail(input.display, onlyGeneratedRu(input.display, 'results'));
       else out.ignored++;
       continue;
     }
@@ -114,11 +117,11 @@ async function loadInputs(
       );
       continue;
     }
-    out.sources.push({ file: input.display, sheets: grids });
-    out.files.push({ file: input.display, error: null });
     rows += grids.reduce((n, g) => n + g.rows.length, 0);
+    reader.add({ file: input.display, sheets: grids });
+    out.files.push({ file: input.display, error: null });
   }
-  return out;
+  return { ...out, read: reader.finish() };
 }
 
 const pct = (x: number | null) =>
@@ -248,7 +251,8 @@ async function compute(
   // The workbook the criteria land in: our sheets avoid the names of the user's own.
   const book = output ? await openForUpdate(output) : undefined;
   const computed = computeCriteria({
-    files: input.sources,
+    files: [],
+    read: input.read,
     settings,
     asOf: io.today,
     workbook: book ? book.state() : NEW_WORKBOOK,

@@ -88,12 +88,26 @@ function sheetLines(s: CheckedSheet): string {
   return `${wrap(`  Лист «${s.sheet}»: ${what}; ${counts(n)}`, 4)}\n    Период: ${periodText(s.period)}`;
 }
 
-/** Extensions of the other files found in folders, for one line: "3 (.json, .txt)". */
+/**
+ * The other files found in folders, for one line: "3 (.json, .txt)"; workbooks among them are ones
+ * this program generated, named in full.
+ */
 function ignoredLine(ignored: string[]): string {
-  const exts = [
-    ...new Set(ignored.map((f) => /\.[^./\\]+$/.exec(f)?.[0]?.toLowerCase() ?? 'без расширения')),
-  ].sort();
-  return wrap(`Не книги Excel, пропущены: ${ignored.length} (${exts.join(', ')}).`, 2);
+  const ext = (f: string) => /\.[^./\\]+$/.exec(f)?.[0]?.toLowerCase() ?? 'без расширения';
+  const own = ignored.filter((f) => ext(f) === '.xlsx' || ext(f) === '.xlsm');
+  const others = ignored.filter((f) => !own.includes(f));
+  const exts = [...new Set(others.map(ext))].sort();
+  const lines = [];
+  if (others.length)
+    lines.push(wrap(`Не книги Excel, пропущены: ${others.length} (${exts.join(', ')}).`, 2));
+  if (own.length)
+    lines.push(
+      wrap(
+        `Книги, созданные программой (не планы), пропущены: ${own.map((f) => `«${f}»`).join(', ')}.`,
+        2,
+      ),
+    );
+  return lines.join('\n');
 }
 
 /** The report; `ignored` are the other files found in folders (only counted). */
@@ -139,6 +153,8 @@ export function formatCheckText(files: CheckedFile[], ignored: string[] = []): s
     }
   }
   const checked = files.length - unread;
+  // a file that could not be checked is an error, as the JSON counts it
+  total.error += unread;
   out.push('');
   out.push(
     wrap(

@@ -424,6 +424,14 @@ describe('parseDeadline: years taken from the plan period and from neighbours', 
     ['1 квартал', SCHOOL_2023, { kind: 'quarter', ...range('2024-01-01', '2024-03-31') }],
     ['сентябрь-май', SCHOOL_2023, { kind: 'month-range', ...range('2023-09-01', '2024-05-31') }],
     ['ноябрь-февраль', CAL_2023, { kind: 'month-range', ...range('2022-11-01', '2023-02-28') }],
+    // an end without a year earlier in the calendar than its start lies in the next year
+    [
+      'сентябрь 2023 - май',
+      SCHOOL_2023,
+      { kind: 'month-range', ...range('2023-09-01', '2024-05-31') },
+    ],
+    ['15.12-15.01', SCHOOL_2023, { kind: 'date-range', ...range('2023-12-15', '2024-01-15') }],
+    ['01.09.2023-31.05', SCHOOL_2023, { kind: 'date-range', ...range('2023-09-01', '2024-05-31') }],
     ['15.02', CAL_2023, { kind: 'date', ...day('2023-02-15') }],
     ['15.02', SCHOOL_2023, { kind: 'date', ...day('2024-02-15') }],
     [

@@ -215,6 +215,18 @@ describe('rules on pasted and unusual sheets', () => {
     expect(at(result.issues, 'deadline-outside-period')).toEqual(['error C3 3', 'error C4 4']);
     expect(at(result.issues, 'period-not-found')).toEqual([]);
   });
+
+  it('a deadline on the first day after the period means its end, one more day is outside', () => {
+    const plan = gridFromValues('План', [
+      ['План на 2023 год'],
+      ['№', 'Мероприятие', 'Срок', 'Ответственные'],
+      ['1', 'Семинар', 'до 01.01.2024', 'ИРО'],
+      ['2', 'Совещание', 'к 1 января 2024 г.', 'ИРО'],
+      ['3', 'Конференция', 'до 02.01.2024', 'ИРО'],
+    ]);
+    const result = checkSheet(plan, { asOf: AS_OF });
+    expect(at(result.issues, 'deadline-outside-period')).toEqual(['error C5 5']);
+  });
 });
 
 describe('numbers and titles as pasted', () => {

@@ -52,17 +52,29 @@ function inheritYear(items: Item[], k: number, month: number, period: PlanPeriod
   return yearFromPeriod(month, period);
 }
 
+/** True when point `p` falls earlier in a calendar year than point `q` (years aside). */
+function before(p: { d: number; m: number }, q: { d: number; m: number }): boolean {
+  return p.m < q.m || (p.m === q.m && p.d < q.d);
+}
+
 export function resolveYears(items: Item[], period: PlanPeriod): void {
   for (let k = 0; k < items.length; k++) {
     const item = items[k]!;
     if (isSpan(item)) {
       const { a, b } = item;
       if (b) {
-        if (b.y === null) b.y = a.y ?? inheritYear(items, k, b.m, period);
+        const yearless = a.y === null && b.y === null;
+        // An end without a year that comes before its start in the calendar lies in the next
+        // year: «сентябрь 2023 – май», «01.09.2023–31.05».
+        if (b.y === null && a.y !== null) b.y = before(b, a) ? a.y + 1 : a.y;
+        if (b.y === null) b.y = inheritYear(items, k, b.m, period);
         // The start's missing year comes from the end; for months, a first month later than the
-        // last lies in the previous year ("декабрь-январь 2023"). Dates keep the end's year, so a
-        // reversed "15.05-01.02.2023" stays reversed for the rules to report.
-        if (a.y === null && b.y !== null) a.y = item.t === 'month' && a.m > b.m ? b.y - 1 : b.y;
+        // last lies in the previous year ("декабрь-январь 2023"). Dates with the end's year keep
+        // it, so a reversed "15.05-01.02.2023" stays reversed for the rules to report.
+        // With no year on either end, a start later in the calendar than the end lies in the year
+        // before («15.12–15.01» in a school-year plan).
+        if (a.y === null && b.y !== null)
+          a.y = (item.t === 'month' || yearless) && before(b, a) ? b.y - 1 : b.y;
       } else if (a.y === null) a.y = inheritYear(items, k, a.m, period);
     } else if ((item.t === 'quarter' || item.t === 'half') && item.y === null) {
       item.y = inheritYear(items, k, firstMonth(item), period);

@@ -56,13 +56,24 @@ export const deadlineReversed: Rule = ({ read }) =>
 /** Kinds that mean "the plan period" by definition. */
 const WHOLE_PERIOD = new Set(['period', 'recurring', 'by-reference', 'empty', 'unparsed']);
 
+/**
+ * The day after an ISO date. A deadline ending on the first day after the period («до 01.01.2024»
+ * in a plan for 2023, «к 1 сентября» in a school-year plan) means "by the end of the period": no
+ * methodologist calls it outside the plan.
+ */
+function dayAfter(iso: string): string {
+  const t = new Date(`${iso}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
 export const deadlineOutsidePeriod: Rule = ({ read }) => {
   const p = read.period;
   if (!p || p.source === 'inferred') return [];
   return read.activities.flatMap((a) => {
     const d = a.deadline;
     if (WHOLE_PERIOD.has(d.kind) || !d.start || !d.end || isReversed(d)) return [];
-    if (d.start >= p.start && d.end <= p.end) return [];
+    if (d.start >= p.start && d.end <= dayAfter(p.end)) return [];
     const span = d.start === d.end ? ru(d.start) : `${ru(d.start)}–${ru(d.end)}`;
     return [
       issueAt(
