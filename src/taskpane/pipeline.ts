@@ -5,7 +5,7 @@
  * decided here is only how the pane shows it: the notes about the plan sheet not being a results
  * table are left out, and a write's report is read as a whole run.
  */
-import { checkPlans } from '../app/checkPlans';
+import { checkPlans, type RegionalOutcome } from '../app/checkPlans';
 import { computeCriteria } from '../app/computeCriteria';
 import { prepareReport, reportPlan } from '../app/prepareReport';
 import { readInputs } from '../app/readResults';
@@ -28,6 +28,27 @@ const workbookFile = (sheets: Grid[]): SourceFile[] => [{ file: '', sheets }];
 export function checkPlanSheet(grid: Grid, settings: Settings, asOf: string): SheetCheck {
   const out = checkPlans({ files: workbookFile([grid]), settings, asOf, workbook: NEW_WORKBOOK });
   return out.results.files[0]!.sheets[0]!;
+}
+
+/**
+ * The plan sheet checked and compared with the regional plan on another sheet of the workbook:
+ * the regional issues join the sheet's; `regional` says whether a plan was found there and how
+ * many of its activities are addressed to municipalities.
+ */
+export function checkPlanSheetAgainst(
+  grid: Grid,
+  regional: Grid,
+  settings: Settings,
+  asOf: string,
+): { check: SheetCheck; regional: RegionalOutcome } {
+  const out = checkPlans({
+    files: workbookFile([grid]),
+    regional: { file: '', sheets: [regional] },
+    settings,
+    asOf,
+    workbook: NEW_WORKBOOK,
+  });
+  return { check: out.results.files[0]!.sheets[0]!, regional: out.results.regional };
 }
 
 /** Sheets (of those whose top rows are given) that hold a plan table's header. */

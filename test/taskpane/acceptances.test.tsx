@@ -29,9 +29,11 @@ async function checkPlan() {
 async function acceptC8(justification: string) {
   fireEvent.click(screen.getByRole('button', { name: /^Принять замечание: C8: / }));
   const dialog = await screen.findByRole('dialog', { name: 'Принять замечание' });
-  const field = within(dialog).getByRole('textbox', { name: 'Обоснование' });
+  // Fluent's focus trap (tabster) may mark the surface aria-hidden for a moment in jsdom; the open
+  // modal is the dialog found above, so its controls are queried with hidden: true
+  const field = within(dialog).getByRole('textbox', { name: 'Обоснование', hidden: true });
   fireEvent.change(field, { target: { value: justification } });
-  fireEvent.click(within(dialog).getByRole('button', { name: 'Принять' }));
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Принять', hidden: true }));
   await screen.findByText(/Замечание принято; отметка сохранена в книге/);
 }
 

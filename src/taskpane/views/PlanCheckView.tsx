@@ -22,7 +22,8 @@ import { russianError } from '../errors';
 import { issueKey, planFixes, type PlanFix } from '../fixes';
 import type { PaneHost } from '../host';
 import { useJobs } from '../jobs';
-import { checkPlanSheet, planSheetsAmong } from '../pipeline';
+import type { RegionalOutcome } from '../../app/checkPlans';
+import { checkPlanSheet, checkPlanSheetAgainst, planSheetsAmong } from '../pipeline';
 import { Busy, NoticeBar, Section, type BusyState, type Notice } from '../ui';
 import { fixUndo } from '../undo';
 import { useUndo } from '../undoContext';
@@ -32,6 +33,7 @@ import { FixDialog } from './FixDialog';
 import { IssueList } from './IssueList';
 import { NotAPlan, PlanFacts } from './PlanSummary';
 import { PlanIndicatorsAction } from './PlanIndicatorsAction';
+import { RegionalPick } from './RegionalPick';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -71,6 +73,10 @@ export function PlanCheckView({
   const [accepting, setAccepting] = useState<Issue | null>(null);
   /** The workbook's accepted remarks as last read (null until read). */
   const [acceptances, setAcceptances] = useState<Acceptance[] | null>(null);
+  /** The sheet holding the regional plan the check compares with ("" for none). */
+  const [regionalSheet, setRegionalSheet] = useState('');
+  const [regionalChoices, setRegionalChoices] = useState<string[] | null>(null);
+  const [regional, setRegional] = useState<RegionalOutcome>(null);
   const features = host.features();
   const open = useMemo(() => check?.issues.filter((i) => !i.accepted) ?? [], [check]);
   const accepted = useMemo(() => check?.issues.filter((i) => i.accepted) ?? [], [check]);
@@ -88,7 +94,7 @@ export function PlanCheckView({
   const canFix = features.undoGroup || features.copySheet;
   const locked = jobs.current !== null;
 
-  async function doCheck(after?: Notice, sheet?: string): Promise<void> {
+  async function doCheck(after?: Notice, sheet?: string, against = regionalSheet): Promise<void> {
     setNotice(null);
     setBusy({ label: 'Читаю лист…' });
     try {
@@ -96,7 +102,20 @@ export function PlanCheckView({
       const g = await host.readActiveSheet();
       const list = parseAcceptances(await host.loadAcceptances());
       setBusy({ label: 'Проверяю план…', detail: g.sheet });
-      const result = applyToCheck(checkPlanSheet(g, settings, today), list);
+      let outcome: RegionalOutcome = null;
+      let checked: SheetCheck;
+      if (against && against !== g.sheet) {
+        setBusy({ label: 'Читаю региональный план…', detail: against });
+        const regionalGrid = await host.readSheet(against);
+        setBusy({ label: 'Проверяю план и сверяю с региональным…', detail: g.sheet });
+        ({ check: checked, regional: outcome } = checkPlanSheetAgainst(
+          g,
+          regionalGrid,
+          settings,
+          today,
+        ));
+      } else checked = checkPlanSheet(g, settings, today);
+      const result = applyToCheck(checked, list);
       let elsewhere: string[] = [];
       if (!result.isPlan && !isEmptySheet(g)) {
         setBusy({ label: 'Ищу план на других листах…' });
@@ -105,6 +124,7 @@ export function PlanCheckView({
       }
       setGrid(g);
       setAcceptances(list);
+      setRegional(outcome);
       setPlansElsewhere(elsewhere);
       onChecked(result);
       setNotice(after ?? null);
@@ -175,6 +195,26 @@ export function PlanCheckView({
       (list) => withoutAcceptance(list, target),
       'Принятие отменено.',
     );
+
+  const openRegional = (): Promise<void> =>
+    jobs.run({ title: 'выбор регионального плана', view: 'check' }, async () => {
+      setBusy({ label: 'Читаю список листов…' });
+      try {
+        const heads = await host.readSheetHeads(1);
+        setRegionalChoices(heads.map((h) => h.sheet).filter((n) => n !== check?.sheet));
+      } catch (error) {
+        setNotice({ intent: 'error', text: russianError(error, 'Не удалось прочитать листы') });
+      } finally {
+        setBusy(null);
+      }
+    });
+
+  const pickRegional = (sheet: string): void => {
+    setRegionalSheet(sheet);
+    void jobs.run({ title: 'сверка с региональным планом', view: 'check' }, () =>
+      doCheck(undefined, check?.sheet, sheet),
+    );
+  };
 
   async function insertTemplate(): Promise<void> {
     await jobs.run({ title: 'вставка шаблона плана', view: 'check' }, async () => {
@@ -266,6 +306,14 @@ export function PlanCheckView({
         <Section label="Результат проверки">
           <PlanFacts check={check} />
           <PlanIndicatorsAction host={host} settings={settings} today={today} check={check} />
+          <RegionalPick
+            choices={regionalChoices}
+            sheet={regionalSheet}
+            outcome={regional}
+            onOpen={() => void openRegional()}
+            onPick={pickRegional}
+            disabled={locked}
+          />
           {open.length === 0 ? (
             <NoticeBar
               notice={{
