@@ -1,5 +1,6 @@
 /** Recurring deadlines: "ежеквартально", "не реже 1 раза в квартал", "ежегодно в сентябре". */
 import { MONTH_PREPOSITIONAL_RU, MONTH_WORD, monthFromWord } from '../months';
+import { NUMBER_WORDS } from '../../text';
 import type { Recurrence } from '../types';
 
 const EVERY_YEAR = new RegExp(`^ежегодно(?:(?:,|,? )(?:(?:в|во) )?(${MONTH_WORD})\\.?)?$`);
@@ -10,22 +11,6 @@ const EVERY: Record<string, Recurrence['every']> = {
 };
 const TIMES =
   /^(?:(не реже|не менее) )?(?:(\d{1,2}|один|одного|два|двух|три|трех|четыре|четырех|пять|пяти|шесть|шести) раза?|раз|(дважды|трижды)) в (год|учебный год|квартал|месяц|неделю|полугодие)$/;
-const NUMBER_WORDS: Record<string, number> = {
-  один: 1,
-  одного: 1,
-  два: 2,
-  двух: 2,
-  дважды: 2,
-  три: 3,
-  трех: 3,
-  трижды: 3,
-  четыре: 4,
-  четырех: 4,
-  пять: 5,
-  пяти: 5,
-  шесть: 6,
-  шести: 6,
-};
 
 /** "ежеквартально", "не реже 1 раза в квартал", "ежегодно в сентябре" → Recurrence. */
 export function parseRecurrence(n: string): Recurrence | null {
