@@ -37,8 +37,38 @@ function widths(bold: boolean): Map<number, number> {
   return bold ? tables.bold : tables.regular;
 }
 
+/**
+ * What was measured so far, by what (a width, a longest word, lines in a room of some width), font
+ * and text. A report repeats the same words and phrases (headers, the plan's activities) on
+ * thousands of sheets; measuring each once made laying them out several times faster. Bounded:
+ * a map is emptied when it grows past MEMO_LIMIT texts, all of them past MEMO_MAPS maps.
+ */
+const memo = new Map<string, Map<string, number>>();
+const MEMO_LIMIT = 50_000;
+const MEMO_MAPS = 200;
+
+function measured(font: FontSpec, what = 'width'): Map<string, number> {
+  const key = `${what} ${font.bold === true ? 'b' : ''}${font.size ?? DEFAULT_FONT_SIZE}`;
+  let known = memo.get(key);
+  if (!known) {
+    if (memo.size >= MEMO_MAPS) memo.clear();
+    memo.set(key, (known = new Map()));
+  } else if (known.size > MEMO_LIMIT) known.clear();
+  return known;
+}
+
 /** Width of a single line of text in pixels at 96 dpi. */
 export function textWidthPx(text: string, font: FontSpec = {}): number {
+  return widthIn(measured(font), text, font);
+}
+
+function widthIn(known: Map<string, number>, text: string, font: FontSpec): number {
+  let px = known.get(text);
+  if (px === undefined) known.set(text, (px = measure(text, font)));
+  return px;
+}
+
+function measure(text: string, font: FontSpec): number {
   const table = widths(font.bold === true);
   let em = 0;
   for (const ch of text) em += table.get(ch.codePointAt(0)!) ?? UNKNOWN_WIDTH;
@@ -71,13 +101,21 @@ export function lineHeightPt(size: number = DEFAULT_FONT_SIZE): number {
  * the next line at spaces, a word longer than the line broken where it runs out of room.
  */
 export function wrappedLines(text: string, roomPx: number, font: FontSpec = {}): number {
-  const space = textWidthPx(' ', font);
+  const counted = measured(font, `lines ${roomPx}`);
+  let lines = counted.get(text);
+  if (lines === undefined) counted.set(text, (lines = countLines(text, roomPx, font)));
+  return lines;
+}
+
+function countLines(text: string, roomPx: number, font: FontSpec): number {
+  const known = measured(font);
+  const space = widthIn(known, ' ', font);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;
     let used = 0;
     for (const word of paragraph.split(' ')) {
-      let w = textWidthPx(word, font);
+      let w = widthIn(known, word, font);
       const gap = used > 0 ? space : 0;
       if (used > 0 && used + gap + w <= roomPx) {
         used += gap + w;
@@ -97,8 +135,13 @@ export function wrappedLines(text: string, roomPx: number, font: FontSpec = {}):
 
 /** Width of the longest word of a text: what a wrapped cell needs at least. */
 export function longestWordPx(text: string, font: FontSpec = {}): number {
-  let max = 0;
-  for (const word of text.split(/[ \n]/)) max = Math.max(max, textWidthPx(word, font));
+  const longest = measured(font, 'word');
+  let max = longest.get(text);
+  if (max !== undefined) return max;
+  const known = measured(font);
+  max = 0;
+  for (const word of text.split(/[ \n]/)) max = Math.max(max, widthIn(known, word, font));
+  longest.set(text, max);
   return max;
 }
 
