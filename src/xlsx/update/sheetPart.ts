@@ -81,7 +81,7 @@ function cols(p: SheetPatch): string {
   return `<cols>${items.join('')}</cols>`;
 }
 
-function conditionalFormats(p: SheetPatch, styles: WorkbookStyles): string {
+function conditionalFormats(p: SheetPatch, styles: PartStyles): string {
   return p.conditionalFormats
     .map((cf, i) => {
       const dxf = styles.dxfId(conditionalStyle(cf));
@@ -113,6 +113,37 @@ function pageSetup(p: SheetPatch): string {
   return `${margins}<pageSetup paperSize="9" orientation="${p.print.orientation}"${fit}/>`;
 }
 
+/** Cell and conditional formats of a sheet part: the workbook's style table (or none). */
+export type PartStyles = Pick<WorkbookStyles, 'styleId' | 'dxfId'>;
+
+/** Every cell in the workbook's default format: the registry, whose part must not add styles. */
+export const UNSTYLED: PartStyles = {
+  styleId: () => 0,
+  dxfId: () => {
+    throw new Error('UNSTYLED: a sheet without formats has no conditional formats');
+  },
+};
+
+/** The sheet-scoped names the part of `p`, called `name` in the workbook, needs. */
+export function sheetLocalNames(p: SheetPatch, name: string): LocalName[] {
+  const sheetRef = quoteSheet(name);
+  const localNames: LocalName[] = [];
+  if (p.autoFilter)
+    localNames.push({
+      name: '_xlnm._FilterDatabase',
+      formula: `${sheetRef}!${absolute(p.autoFilter)}`,
+      hidden: true,
+    });
+  if (p.print?.titleRows) {
+    const [from, to] = p.print.titleRows.replace(/\$/g, '').split(':');
+    localNames.push({
+      name: '_xlnm.Print_Titles',
+      formula: `${sheetRef}!$${from}:$${to ?? from}`,
+    });
+  }
+  return localNames;
+}
+
 /**
  * The worksheet part for `p`, named `name` in the workbook (its print titles and filter refer to
  * it). `cache` turns the patch's cell styles into exceljs styles, `styles` into the user's indexes.
@@ -120,7 +151,7 @@ function pageSetup(p: SheetPatch): string {
 export function writeSheetPart(
   p: SheetPatch,
   name: string,
-  styles: WorkbookStyles,
+  styles: PartStyles,
   cache: StyleCache,
   opts: { selected: boolean },
 ): SheetPart {
@@ -142,16 +173,7 @@ export function writeSheetPart(
   const fingerprint = forEachPatchRow(p, cache, (r, cells, height) => rows.write(r, cells, height));
   rows.flush();
   chunks.push('</sheetData>');
-  const sheetRef = quoteSheet(name);
-  const localNames: LocalName[] = [];
-  if (p.autoFilter) {
-    chunks.push(`<autoFilter ref="${p.autoFilter}"/>`);
-    localNames.push({
-      name: '_xlnm._FilterDatabase',
-      formula: `${sheetRef}!${absolute(p.autoFilter)}`,
-      hidden: true,
-    });
-  }
+  if (p.autoFilter) chunks.push(`<autoFilter ref="${p.autoFilter}"/>`);
   if (p.merges.length) {
     const merges = p.merges.map((m) => {
       const a = parseArea(m);
@@ -160,12 +182,9 @@ export function writeSheetPart(
     chunks.push(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
   }
   chunks.push(conditionalFormats(p, styles), hyperlinks(p), pageSetup(p), '</worksheet>');
-  if (p.print?.titleRows) {
-    const [from, to] = p.print.titleRows.replace(/\$/g, '').split(':');
-    localNames.push({
-      name: '_xlnm.Print_Titles',
-      formula: `${sheetRef}!$${from}:$${to ?? from}`,
-    });
-  }
-  return { xml: Buffer.from(chunks.join(''), 'utf8'), fingerprint, localNames };
+  return {
+    xml: Buffer.from(chunks.join(''), 'utf8'),
+    fingerprint,
+    localNames: sheetLocalNames(p, name),
+  };
 }

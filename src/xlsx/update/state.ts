@@ -7,16 +7,17 @@
  *
  * Reading 2 000 generated sheets back only to learn that nobody touched them would cost more than
  * writing them, so the registry sheet written here has one more column than the shared registry
- * (core/workbook/registry.ts), `part`: the CRC-32 and size of each sheet's part as it was written.
- * When the zip directory still shows exactly that part, the sheet is as written and its recorded
+ * (core/workbook/registry.ts), `part`: the stamp of each sheet's part as it was written (its CRC-32
+ * and size, and what stamps.ts adds to decide whether the part can be copied as it is). When the
+ * zip directory still shows exactly that part, the sheet is as written and its recorded
  * fingerprint stands; any program that saves the workbook again (Excel, LibreOffice, the add-in
  * rewriting the registry) changes or drops the stamp, and then the sheet is read. Other readers of
  * the registry ignore the column.
  */
-import * as zlib from 'zlib';
 import { fingerprintGrid } from '../../core/workbook/fingerprint';
 import type { ExistingSheet, WorkbookState } from '../../core/workbook/policy';
 import {
+  GENERATOR_VERSION,
   isRegistryName,
   LEGACY_NAME,
   MARKER_NAME,
@@ -28,7 +29,8 @@ import {
 } from '../../core/workbook/registry';
 import { sheetNameKey } from '../../core/workbook/sheetNames';
 import { XlsxBook } from '../xlsxReader';
-import type { WorkbookPackage } from './package';
+import { REL_TYPES, type WorkbookPackage } from './package';
+import { parseStamp, type PartStamp } from './stamps';
 
 /** Stands for a generated sheet the reader could not read: it then counts as edited and is kept. */
 const UNREADABLE = 'unreadable';
@@ -38,18 +40,18 @@ export interface ReadState {
   /** Position of the registry sheet the state's entries come from, or -1. */
   registryIndex: number;
   /** Part stamps from the registry's extra column, by key. */
-  stamps: Map<string, string>;
+  stamps: Map<string, PartStamp>;
+  /** "crc32:size" of the workbook's styles.xml as it is now ('' without one). */
+  styles: string;
+  /**
+   * Generated sheets whose part is exactly the one a run of ours wrote, against the styles.xml the
+   * workbook has now, by key: the part, its stamp and its recorded fingerprint.
+   */
+  intact: Map<string, { part: string; stamp: PartStamp; fingerprint: string }>;
 }
 
 /** The extra registry column: the stamp of a sheet part as it was written. */
 export const PART_STAMP_COLUMN = 'part';
-
-const crc32 = (zlib as unknown as { crc32: (data: Uint8Array) => number }).crc32;
-
-/** "crc32:size" of a part's bytes. */
-export function partStamp(bytes: Uint8Array): string {
-  return `${crc32(bytes) >>> 0}:${bytes.length}`;
-}
 
 /** The registry's rows with the part stamp column added. */
 export function registryWithStamps(
@@ -82,7 +84,7 @@ export async function readWorkbookState(pkg: WorkbookPackage, data: Buffer): Pro
   // The registry: a hidden worksheet called _shnor with our header.
   let registry: RegistryEntry[] = [];
   let registryIndex = -1;
-  const stamps = new Map<string, string>();
+  const stamps = new Map<string, PartStamp>();
   for (let i = 0; i < pkg.sheets.length; i++) {
     const s = pkg.sheets[i]!;
     if (!isRegistryName(s.name) || s.kind !== 'worksheet') continue;
@@ -95,20 +97,29 @@ export async function readWorkbookState(pkg: WorkbookPackage, data: Buffer): Pro
       if (rows[0]?.[column] === PART_STAMP_COLUMN)
         for (const row of rows.slice(1)) {
           const [key, stamp] = [row[0], row[column]];
-          if (typeof key === 'string' && typeof stamp === 'string' && stamp) stamps.set(key, stamp);
+          if (typeof key === 'string' && typeof stamp === 'string' && stamp)
+            stamps.set(key, parseStamp(stamp));
         }
       break;
     }
   }
 
   const marked = markers(pkg);
-  const recorded = new Map(registry.map((e) => [e.key, e.fingerprint]));
+  const recorded = new Map(registry.map((e) => [e.key, e]));
+  const entryStamp = (part: string | null): string => {
+    const e = part === null ? undefined : pkg.zip.entry(part);
+    return e ? `${e.crc32 >>> 0}:${e.size}` : '';
+  };
+  const styles = entryStamp(pkg.partOfType(REL_TYPES.styles));
+  const intact: ReadState['intact'] = new Map();
   /** The recorded fingerprint, when the sheet's part is exactly the one written with it. */
   const unchanged = (key: string | undefined, part: string): string | undefined => {
     const stamp = key === undefined ? undefined : stamps.get(key);
-    const e = pkg.zip.entry(part);
-    if (!stamp || !e || stamp !== `${e.crc32 >>> 0}:${e.size}`) return undefined;
-    return recorded.get(key!);
+    const entry = key === undefined ? undefined : recorded.get(key);
+    if (!stamp || !entry || stamp.part !== entryStamp(part)) return undefined;
+    if (stamp.digest && stamp.styles === styles && entry.version === GENERATOR_VERSION)
+      intact.set(key!, { part, stamp, fingerprint: entry.fingerprint });
+    return entry.fingerprint;
   };
   const registered = new Set(registry.map((e) => sheetNameKey(e.sheet)));
   const names = pkg.names
@@ -142,7 +153,7 @@ export async function readWorkbookState(pkg: WorkbookPackage, data: Buffer): Pro
     }
     sheets.push(sheet);
   }
-  return { state: { sheets, registry, names }, registryIndex, stamps };
+  return { state: { sheets, registry, names }, registryIndex, stamps, styles, intact };
 }
 
 /** The sheet (by sheetNameKey) an old-style name "='Свод'!$A$1" points at. */

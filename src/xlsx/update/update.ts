@@ -43,8 +43,9 @@ import {
   type Relationship,
 } from './package';
 import { editContentTypes, editRels, freeRelId, reachableParts, relativeTarget } from './parts';
-import { writeSheetPart } from './sheetPart';
-import { partStamp, readWorkbookState, registryWithStamps, type ReadState } from './state';
+import { sheetLocalNames, UNSTYLED, writeSheetPart } from './sheetPart';
+import { bytesStamp, formatStamp, sheetDigest, type PartStamp } from './stamps';
+import { readWorkbookState, registryWithStamps, type ReadState } from './state';
 import { MINIMAL_STYLES, WorkbookStyles } from './styles';
 import { activeTab, editWorkbookXml, renamedSheetElement, sheetElements } from './workbookXml';
 import { ZipWriter } from './zipWriter';
@@ -118,9 +119,16 @@ export class WorkbookUpdate {
     const elements: string[] = [];
     const ours: SheetNames[] = [];
     const entries: RegistryEntry[] = [...plan.kept];
-    const stamps = new Map(
-      plan.kept.map((e) => [e.key, this.read.stamps.get(e.key) ?? ''] as [string, string]),
-    );
+    // The registry's part stamps; `valid`: the part's style indexes hold in the styles.xml this
+    // run writes (it was written now, or against the styles.xml read, to which we only append).
+    const stamps = new Map<string, { stamp: PartStamp; valid: boolean }>();
+    for (const e of plan.kept) {
+      const stamp = this.read.stamps.get(e.key) ?? { part: '' };
+      stamps.set(e.key, { stamp, valid: stamp.styles === this.read.styles });
+    }
+    /** Parts of generated sheets that stay as they are: their old bytes are copied. */
+    const copied = new Set<string>();
+    let registrySlot: { part: string; name: string } | undefined;
     const slotOf = (sheet: Extract<FinalSheet, { reuse?: number }>) => {
       if (sheet.reuse !== undefined) {
         const old = pkg.sheets[sheet.reuse]!;
@@ -137,31 +145,34 @@ export class WorkbookUpdate {
         elements.push(renamedSheetElement(pkg.sheets[s.old]!.text, s.name));
       else if (s.kind === 'patch') {
         const slot = slotOf(s);
-        const part = writeSheetPart(s.patch, s.name, styles, cache, {
-          selected: position === active,
-        });
-        written.set(slot.part, part.xml);
-        stamps.set(s.patch.key, partStamp(part.xml));
-        ours.push({ position, key: s.patch.key, local: part.localNames });
+        const selected = position === active;
+        const digest = sheetDigest(s.patch, s.name, selected);
+        const intact = s.reuse === undefined ? undefined : this.read.intact.get(s.patch.key);
+        let fingerprint: string;
+        if (intact && intact.part === slot.part && intact.stamp.digest === digest) {
+          copied.add(slot.part);
+          fingerprint = intact.fingerprint;
+          stamps.set(s.patch.key, { stamp: intact.stamp, valid: true });
+          ours.push({ position, key: s.patch.key, local: sheetLocalNames(s.patch, s.name) });
+        } else {
+          const part = writeSheetPart(s.patch, s.name, styles, cache, { selected });
+          written.set(slot.part, part.xml);
+          fingerprint = part.fingerprint;
+          stamps.set(s.patch.key, { stamp: { part: bytesStamp(part.xml), digest }, valid: true });
+          ours.push({ position, key: s.patch.key, local: part.localNames });
+        }
         options.onSheet?.(ours.length, resolved.sheets.length);
         entries.push({
           key: s.patch.key,
           sheet: s.name,
-          fingerprint: part.fingerprint,
+          fingerprint,
           version: GENERATOR_VERSION,
           definedName: MARKER_NAME,
         });
         elements.push(sheetElement({ name: s.name, sheetId: slot.sheetId, rId: slot.rId }));
       } else {
         const slot = slotOf(s);
-        const registry = {
-          ...emptySheetPatch(s.name, '', 0),
-          values: [{ at: 'A1', values: registryWithStamps(entries, stamps) }],
-        };
-        written.set(
-          slot.part,
-          writeSheetPart(registry, s.name, styles, cache, { selected: false }).xml,
-        );
+        registrySlot = { part: slot.part, name: s.name };
         elements.push(
           sheetElement({
             name: s.name,
@@ -174,7 +185,8 @@ export class WorkbookUpdate {
     });
 
     // Relationships of the workbook: sheets that went, calcChain; new sheets (and styles).
-    const reused = new Set(written.keys());
+    const reused = new Set([...written.keys(), ...copied]);
+    if (registrySlot) reused.add(registrySlot.part);
     const goneIds = new Set([...layout.gone].map((i) => pkg.sheets[i]!.rId));
     const removeRels = new Set(
       pkg.rels
@@ -183,7 +195,7 @@ export class WorkbookUpdate {
         )
         .map((r) => r.id),
     );
-    const added: Array<{ part: string; type: string }> = [...written.keys()]
+    const added: Array<{ part: string; type: string }> = [...reused]
       .filter((p) => !pkg.zip.has(p))
       .map((part) => ({ part, type: WORKSHEET_TYPE }));
     let stylesTarget = stylesPart;
@@ -193,7 +205,23 @@ export class WorkbookUpdate {
       newRels.push({ id, type: REL_TYPES.styles, target: relativeTarget(pkg.part, stylesTarget) });
       added.push({ part: stylesTarget, type: STYLES_TYPE });
     }
-    written.set(stylesTarget, Buffer.from(styles.toXml(), 'utf8'));
+    const stylesXml = Buffer.from(styles.toXml(), 'utf8');
+    written.set(stylesTarget, stylesXml);
+    if (registrySlot) {
+      // The registry records the styles.xml this run leaves; its own cells take no formats.
+      const stylesStamp = bytesStamp(stylesXml);
+      const recorded = new Map<string, string>();
+      for (const [key, { stamp, valid }] of stamps)
+        recorded.set(key, formatStamp(valid ? { ...stamp, styles: stylesStamp } : stamp));
+      const registry = {
+        ...emptySheetPatch(registrySlot.name, '', 0),
+        values: [{ at: 'A1', values: registryWithStamps(entries, recorded) }],
+      };
+      written.set(
+        registrySlot.part,
+        writeSheetPart(registry, registrySlot.name, UNSTYLED, cache, { selected: false }).xml,
+      );
+    }
     const relsXml = editRels(pkg.relsXml, removeRels, newRels);
     written.set(pkg.relsPart, Buffer.from(relsXml, 'utf8'));
 
