@@ -48,7 +48,7 @@ import { bytesStamp, formatStamp, sheetDigest, type PartStamp } from './stamps';
 import { readWorkbookState, registryWithStamps, type ReadState } from './state';
 import { MINIMAL_STYLES, WorkbookStyles } from './styles';
 import { activeTab, editWorkbookXml, renamedSheetElement, sheetElements } from './workbookXml';
-import { ZipWriter } from './zipWriter';
+import { deflatePart, ZipWriter, type DeflatedPart } from './zipWriter';
 
 export interface ApplyOptions extends PlanApplyOptions {
   /** Called after each generated sheet is written (progress of long runs). */
@@ -110,7 +110,8 @@ export class WorkbookUpdate {
     const cache = new StyleCache();
     const relIds = new Set(pkg.rels.map((r) => r.id));
     const newRels: Array<{ id: string; type: string; target: string }> = [];
-    const written = new Map<string, Buffer>();
+    // Parts written anew: the sheets compressed at once (see deflatePart), the rest as bytes.
+    const written = new Map<string, Buffer | DeflatedPart>();
     const allocate = partAllocator(pkg);
     let maxSheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
     const active = await this.activeSheet(layout, plan.activeSheet);
@@ -156,7 +157,7 @@ export class WorkbookUpdate {
           ours.push({ position, key: s.patch.key, local: sheetLocalNames(s.patch, s.name) });
         } else {
           const part = writeSheetPart(s.patch, s.name, styles, cache, { selected });
-          written.set(slot.part, part.xml);
+          written.set(slot.part, deflatePart(part.xml));
           fingerprint = part.fingerprint;
           stamps.set(s.patch.key, { stamp: { part: bytesStamp(part.xml), digest }, valid: true });
           ours.push({ position, key: s.patch.key, local: part.localNames });
@@ -248,11 +249,11 @@ export class WorkbookUpdate {
       if (dropped.has(e.name)) continue;
       const bytes = written.get(e.name);
       if (bytes) {
-        zip.add(e.name, bytes);
+        addPart(zip, e.name, bytes);
         written.delete(e.name);
       } else zip.copy(e.name, pkg.zip.raw(e.name), e);
     }
-    for (const [name, bytes] of written) zip.add(name, bytes);
+    for (const [name, bytes] of written) addPart(zip, name, bytes);
     return { report: plan.report, chunks: zip.finish() };
   }
 
@@ -312,6 +313,11 @@ export class WorkbookUpdate {
     }
     return false;
   }
+}
+
+function addPart(zip: ZipWriter, name: string, part: Buffer | DeflatedPart): void {
+  if (Buffer.isBuffer(part)) zip.add(name, part);
+  else zip.addDeflated(name, part);
 }
 
 /** New worksheet part names beside the existing ones: sheetN.xml with N free (any case). */

@@ -13,14 +13,36 @@ const crc32 = (zlib as unknown as { crc32: (data: Uint8Array) => number }).crc32
 /** The most a zip without zip64 records holds; the updater refuses larger parts or files. */
 const MAX_ZIP32 = 0xffffffff;
 
+/** Level 3: nearly the size of zlib's default (6) for sheet XML, in about half the time. */
+const LEVEL = 3;
+
+/** A part deflated before it goes into the archive (deflatePart, ZipWriter.addDeflated). */
+export interface DeflatedPart {
+  raw: Uint8Array;
+  crc32: number;
+  size: number;
+}
+
+/**
+ * A part deflated now: the updater keeps each new sheet's part compressed (a sixth of its size)
+ * until the archive is laid out, instead of holding every sheet's XML.
+ */
+export function deflatePart(data: Uint8Array, level = LEVEL): DeflatedPart {
+  if (data.length > MAX_ZIP32) throw new Error('a part is larger than 4 GB');
+  return {
+    raw: zlib.deflateRawSync(data, { level }),
+    crc32: crc32(data) >>> 0,
+    size: data.length,
+  };
+}
+
 export class ZipWriter {
   private readonly zip: Zip;
   private readonly chunks: Uint8Array[] = [];
   private total = 0;
   private readonly names = new Set<string>();
 
-  /** Level 3: nearly the size of zlib's default (6) for sheet XML, in about half the time. */
-  constructor(private readonly level = 3) {
+  constructor(private readonly level = LEVEL) {
     this.zip = new Zip((err, chunk) => {
       if (err) throw err;
       this.chunks.push(chunk);
@@ -43,11 +65,12 @@ export class ZipWriter {
   /** A new part, deflated. */
   add(name: string, data: Uint8Array): void {
     if (data.length > MAX_ZIP32) throw new Error(`part ${name} is larger than 4 GB`);
-    const deflated = zlib.deflateRawSync(data, { level: this.level });
-    this.put(
-      { filename: name, size: data.length, crc: crc32(data) >>> 0, compression: 8 },
-      deflated,
-    );
+    this.addDeflated(name, deflatePart(data, this.level));
+  }
+
+  /** A part deflatePart compressed. */
+  addDeflated(name: string, part: DeflatedPart): void {
+    this.put({ filename: name, size: part.size, crc: part.crc32, compression: 8 }, part.raw);
   }
 
   /** The whole archive, in the chunks it was made of. */
