@@ -28,6 +28,7 @@ import {
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../command';
 import { Output } from '../output';
+import { keepHeapTight } from '../heap';
 import { progressLine } from '../progress';
 import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 
@@ -89,6 +90,7 @@ async function loadInputs(
   };
   for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
   const todo = output ? await inputsWithoutOutput(files, output) : files;
+  keepHeapTight(todo.length);
   let rows = 0;
   for (const [i, input] of todo.entries()) {
     const file = { n: i + 1, of: todo.length, name: input.display };
@@ -200,7 +202,7 @@ async function writeOut(
 function filesRead(loaded: LoadedInputs, read: ResultsFileRead[]): ResultsFileRead[] {
   let next = 0;
   return loaded.files.map((f) =>
-    f.error !== null ? { file: f.file, error: f.error, rows: [], issues: [] } : read[next++]!,
+    f.error !== null ? { file: f.file, error: f.error, rowCount: 0, issues: [] } : read[next++]!,
   );
 }
 
@@ -257,6 +259,7 @@ async function compute(
     asOf: io.today,
     workbook: book ? book.state() : NEW_WORKBOOK,
     onProgress,
+    reportOnly: output === undefined,
     ...(sheet !== undefined ? { sheet } : {}),
   });
   if (!computed.results.rows) {
