@@ -155,35 +155,41 @@ export function writeSheetPart(
   cache: StyleCache,
   opts: { selected: boolean },
 ): SheetPart {
-  const chunks: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    ROOT,
-    sheetPr(p),
-    sheetViews(p, opts.selected),
-    '<sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>',
-    cols(p),
-    '<sheetData>',
+  // The rows go out as UTF-8 in the writer's ~64 KB pieces: a 100 000-row sheet is never one
+  // string (twice its size in memory) before it becomes bytes.
+  const chunks: Buffer[] = [
+    Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        ROOT +
+        sheetPr(p) +
+        sheetViews(p, opts.selected) +
+        '<sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>' +
+        cols(p) +
+        '<sheetData>',
+      'utf8',
+    ),
   ];
   const rows = new RowXmlWriter({
     styleId: (style, type) => styles.styleId(style, type),
     textCell: inlineTextCell,
     begin: () => undefined,
-    write: (xml) => chunks.push(xml),
+    write: (xml) => chunks.push(Buffer.from(xml, 'utf8')),
   });
   const fingerprint = forEachPatchRow(p, cache, (r, cells, height) => rows.write(r, cells, height));
   rows.flush();
-  chunks.push('</sheetData>');
-  if (p.autoFilter) chunks.push(`<autoFilter ref="${p.autoFilter}"/>`);
+  let tail = '</sheetData>';
+  if (p.autoFilter) tail += `<autoFilter ref="${p.autoFilter}"/>`;
   if (p.merges.length) {
     const merges = p.merges.map((m) => {
       const a = parseArea(m);
       return `<mergeCell ref="${columnLetter(a.left)}${a.top + 1}:${columnLetter(a.right)}${a.bottom + 1}"/>`;
     });
-    chunks.push(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
+    tail += `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`;
   }
-  chunks.push(conditionalFormats(p, styles), hyperlinks(p), pageSetup(p), '</worksheet>');
+  tail += conditionalFormats(p, styles) + hyperlinks(p) + pageSetup(p) + '</worksheet>';
+  chunks.push(Buffer.from(tail, 'utf8'));
   return {
-    xml: Buffer.from(chunks.join(''), 'utf8'),
+    xml: Buffer.concat(chunks),
     fingerprint,
     localNames: sheetLocalNames(p, name),
   };
