@@ -13,7 +13,7 @@ import { checkReportJson } from '../../src/cli/format/jsonSchema';
 import { formatCheckText } from '../../src/cli/format/text';
 import type { Grid } from '../../src/core/grid';
 import { generatePlanGrid } from '../../src/core/synthetic/plan';
-import { builtCli, runCli } from '../support/cli';
+import { builtCli, runCli, startCli } from '../support/cli';
 import { plainWorkbook } from '../support/plainWorkbook';
 
 jest.setTimeout(300_000);
@@ -98,5 +98,23 @@ describe('check over a folder of many plans', () => {
     const kept = run('--format', 'json', '--out', 'замечания.xlsx');
     expect(kept.status).toBe(1);
     expect(kept.stdout).toBe(r.stdout);
+  });
+
+  it('removes its temporary files when the reader of the pipe goes away, and on Ctrl+C', async () => {
+    const args = ['check', 'планы', '--as-of', AS_OF, '--format', 'json'];
+    const opts = { cwd: dir, env: { TMPDIR: temp } };
+    // `… | head -c 100`: the report is larger than a pipe holds, the reader stops after its start
+    const head = startCli(args, opts);
+    head.child.stdout!.once('data', () => head.child.stdout!.destroy());
+    const cut = await head.done;
+    expect(cut.signal).toBeNull();
+    expect(readdirSync(temp)).toEqual([]);
+    // Ctrl+C while the files are checked (the temporary folder is there)
+    const stopped = startCli(args, opts);
+    while (!readdirSync(temp).length && stopped.child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 20));
+    stopped.child.kill('SIGINT');
+    expect((await stopped.done).signal).toBe('SIGINT');
+    expect(readdirSync(temp)).toEqual([]);
   });
 });

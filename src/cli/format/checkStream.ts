@@ -8,7 +8,7 @@
  * lists every file before every issue. So the files' entries and their issues go to two temporary
  * files as they come (compact JSON, one element after another), and at the end the report is
  * written: the head, then the two temporary files copied in turn. They lie in a folder of their own
- * under the system's temporary folder, removed at the end, on an error and on Ctrl+C.
+ * under the system's temporary folder, removed at the end, on an error, on Ctrl+C and on exit.
  */
 import { createReadStream, rmSync } from 'fs';
 import { mkdtemp, open, rm, type FileHandle } from 'fs/promises';
@@ -102,15 +102,22 @@ class SpilledList {
  */
 export async function checkJsonWriter(io: Io, temp = tmpdir()): Promise<CheckReportWriter> {
   const dir = await mkdtemp(path.join(temp, 'shnor-check-'));
-  const untrack = trackCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  // on Ctrl+C, and on process.exit (the launcher's, when the reader of a pipe goes away)
+  const removeNow = () => rmSync(dir, { recursive: true, force: true });
+  const untrack = trackCleanup(removeNow);
+  process.on('exit', removeNow);
   const lists: SpilledList[] = [];
+  const close = async () => {
+    for (const l of lists) await l.close();
+    await rm(dir, { recursive: true, force: true });
+    untrack();
+    process.removeListener('exit', removeNow);
+  };
   try {
     lists.push(await SpilledList.create(path.join(dir, 'files.json')));
     lists.push(await SpilledList.create(path.join(dir, 'issues.json')));
   } catch (e) {
-    for (const l of lists) await l.close();
-    await rm(dir, { recursive: true, force: true });
-    untrack();
+    await close();
     throw e;
   }
   const [files, issues] = lists as [SpilledList, SpilledList];
@@ -135,10 +142,6 @@ export async function checkJsonWriter(io: Io, temp = tmpdir()): Promise<CheckRep
       if (io.write) await io.write(Buffer.from('\n'));
       else io.out(Buffer.concat(gathered).toString('utf8'));
     },
-    async close() {
-      for (const l of lists) await l.close();
-      await rm(dir, { recursive: true, force: true });
-      untrack();
-    },
+    close,
   };
 }
