@@ -128,6 +128,13 @@ describe('the JSON writer', () => {
     expect(JSON.stringify(checkToJson(many)).length).toBeGreaterThan(4 * (1 << 16));
   });
 
+  it('says in Russian what the temporary folder is when it cannot write there', async () => {
+    const missing = path.join(tmp, 'нет такой');
+    await expect(checkJsonWriter(capture(true).io, missing)).rejects.toThrow(
+      `Не удалось записать временный файл отчёта JSON в папку «${missing}»: папки «${missing}» нет. Создайте папку или укажите другой путь. Временную папку задаёт переменная окружения TMPDIR.`,
+    );
+  });
+
   it('removes its temporary files when the run stops half-way', async () => {
     const files = checkedFiles().plain;
     const writer = await checkJsonWriter(capture(true).io, tmp);

@@ -15,6 +15,7 @@ import { mkdtemp, open, rm, type FileHandle } from 'fs/promises';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import type { CheckedFile } from '../../core/plan/reviewPatch';
+import { errnoCode, FileError, fsReasonRu } from '../fsErrors';
 import type { Io } from '../io';
 import { trackCleanup } from '../signalCleanup';
 import { CheckJsonTotals, checkFileJson } from './json';
@@ -49,6 +50,22 @@ export function checkTextWriter(io: Io): CheckReportWriter {
 /** About how many characters are gathered before they go to the temporary file. */
 const CHUNK = 1 << 16;
 
+/**
+ * A failure of the temporary folder (no such folder, no rights, a full disk) in Russian: the user
+ * named no such file, so the message says what it is and how to choose another folder.
+ */
+async function inTemp<T>(folder: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!errnoCode(e)) throw e;
+    const reason = fsReasonRu(e, path.join(folder, 'отчёт.json'), 'write');
+    throw new FileError(
+      `Не удалось записать временный файл отчёта JSON в папку «${folder}»: ${reason}. Временную папку задаёт переменная окружения TMPDIR.`,
+    );
+  }
+}
+
 /** A JSON list's elements, comma-separated, in a temporary file. */
 class SpilledList {
   private parts: string[] = [];
@@ -58,10 +75,12 @@ class SpilledList {
   private constructor(
     readonly file: string,
     private readonly handle: FileHandle,
+    /** The temporary folder, for messages. */
+    private readonly temp: string,
   ) {}
 
-  static async create(file: string): Promise<SpilledList> {
-    return new SpilledList(file, await open(file, 'wx'));
+  static async create(file: string, temp: string): Promise<SpilledList> {
+    return new SpilledList(file, await inTemp(temp, () => open(file, 'wx')), temp);
   }
 
   /** Adds an element (its JSON); written once a chunk's worth is gathered. */
@@ -76,7 +95,7 @@ class SpilledList {
     const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    await this.handle.write(text);
+    await inTemp(this.temp, () => this.handle.write(text));
   }
 
   /** Writes the list (`[…]`) into `sink`, read back from the file in chunks. */
@@ -101,7 +120,7 @@ class SpilledList {
  * under `temp` (the system's temporary folder).
  */
 export async function checkJsonWriter(io: Io, temp = tmpdir()): Promise<CheckReportWriter> {
-  const dir = await mkdtemp(path.join(temp, 'shnor-check-'));
+  const dir = await inTemp(temp, () => mkdtemp(path.join(temp, 'shnor-check-')));
   // on Ctrl+C, and on process.exit (the launcher's, when the reader of a pipe goes away)
   const removeNow = () => rmSync(dir, { recursive: true, force: true });
   const untrack = trackCleanup(removeNow);
@@ -114,8 +133,8 @@ export async function checkJsonWriter(io: Io, temp = tmpdir()): Promise<CheckRep
     process.removeListener('exit', removeNow);
   };
   try {
-    lists.push(await SpilledList.create(path.join(dir, 'files.json')));
-    lists.push(await SpilledList.create(path.join(dir, 'issues.json')));
+    lists.push(await SpilledList.create(path.join(dir, 'files.json'), temp));
+    lists.push(await SpilledList.create(path.join(dir, 'issues.json'), temp));
   } catch (e) {
     await close();
     throw e;
