@@ -3,9 +3,10 @@
  * the region's indicators, and the workbook of formulas that recompute them (Настройки,
  * Результаты, Критерии, Показатели), with the preview of what lands where.
  */
-import { computeCriteria as computeSchoolCriteria } from '../core/criteria/engine';
+import { computeCriteria as computeSchoolCriteria, finishCriteria } from '../core/criteria/engine';
 import type { CriteriaResult } from '../core/criteria/types';
 import { buildCriteriaPatch } from '../core/criteria/workbookPatch';
+import type { WorkbookPatch } from '../core/patch';
 import type { RecognisedTable } from '../core/results/recognisedTable';
 import { userSheetNames } from '../core/workbook/policy';
 import { previewPatch } from './preview';
@@ -22,9 +23,12 @@ export interface CriteriaResults {
   files: FileRead[];
 }
 
-/** The reader for criteria inputs, for a host that reads files one at a time (`read` below). */
+/**
+ * The reader for criteria inputs, for a host that reads files one at a time (`read` below): the
+ * rows are summed for the criteria as each file comes, and none is kept.
+ */
 export function criteriaInputsReader(settings: Settings, sheet?: string): InputsReader {
-  return new InputsReader(readOptions(settings, sheet));
+  return new InputsReader({ ...readOptions(settings, sheet), criteria: settings });
 }
 
 function readOptions(settings: Settings, sheet: string | undefined) {
@@ -39,18 +43,27 @@ export function computeCriteria(
     sheet?: string;
     /** The inputs already read one by one (criteriaInputsReader); then `files` is not read. */
     read?: ReadInputs;
+    /**
+     * The host only shows the criteria and writes no workbook: no patch is built (for a federal
+     * folder the «Результаты» sheet alone would be millions of cells held for nothing).
+     */
+    reportOnly?: boolean;
   },
 ): UseCaseOutput<CriteriaResults> {
   const read = input.read ?? readInputs(input.files, readOptions(input.settings, input.sheet));
-  input.onProgress?.({ phase: 'compute', rows: read.rows.length });
-  const criteria = computeSchoolCriteria(read.rows, input.settings, read.notHeld);
-  const patch = buildCriteriaPatch(read.rows, criteria, input.settings, {
-    takenNames: userSheetNames(input.workbook),
-  });
+  input.onProgress?.({ phase: 'compute', rows: read.rowCount });
+  const criteria = read.criteria
+    ? finishCriteria(read.criteria, input.settings, read.notHeld)
+    : computeSchoolCriteria(read.rows, input.settings, read.notHeld);
+  const patch: WorkbookPatch = input.reportOnly
+    ? { sheets: [], names: [], removeKeys: [] }
+    : buildCriteriaPatch(read.rowCount, criteria, input.settings, {
+        takenNames: userSheetNames(input.workbook),
+      });
   return {
     patch,
     issues: [...read.issues, ...criteria.issues],
-    results: { criteria, rows: read.rows.length, tables: read.tables, files: read.files },
+    results: { criteria, rows: read.rowCount, tables: read.tables, files: read.files },
     preview: previewPatch(input.workbook, patch),
     chart: null,
   };

@@ -85,7 +85,7 @@ export function prepareReport(input: PrepareReportInput): UseCaseOutput<ReportRe
   const criteria = computeSchoolCriteria(read.rows, input.settings, read.notHeld);
   // The user's own sheets keep their names; ours avoid them.
   const takenNames = userSheetNames(input.workbook);
-  const criteriaPatch = buildCriteriaPatch(read.rows, criteria, input.settings, { takenNames });
+  const criteriaPatch = buildCriteriaPatch(read.rowCount, criteria, input.settings, { takenNames });
   const built = buildReportPatch({
     criteria,
     riskFactors: read.riskFactors,

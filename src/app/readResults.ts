@@ -8,23 +8,30 @@
 import type { Issue } from '../core/issue';
 import { findHeader } from '../core/plan/header';
 import { readRiskFactors } from '../core/report/riskFactors';
-import { schoolIdentityIssues } from '../core/results/identity';
+import { CriteriaAccumulator } from '../core/criteria/accumulate';
+import { SchoolIdentities } from '../core/results/identity';
 import { readResults } from '../core/results/read';
 import { resultsIssue } from '../core/results/issues';
 import type { RecognisedTable } from '../core/results/recognisedTable';
 import type { NotHeld, ResultRow } from '../core/results/types';
+import type { CriteriaSettings } from '../core/settings';
 import type { SourceFile } from './types';
 
 /** What was read from one input file (in the order of the inputs). */
 export interface FileRead {
   file: string;
-  rows: ResultRow[];
+  /** How many result rows it gave. */
+  rowCount: number;
   /** Issues of reading it (its risk factors, its results, codes it shares with an earlier file). */
   issues: Issue[];
 }
 
 export interface ReadInputs {
+  /** Every row read, unless they were summed into `criteria` as they came (then none). */
   rows: ResultRow[];
+  rowCount: number;
+  /** The rows summed for the criteria file by file, when the reader was asked to. */
+  criteria: CriteriaAccumulator | null;
   notHeld: NotHeld[];
   tables: RecognisedTable[];
   issues: Issue[];
@@ -38,15 +45,23 @@ export interface ReadInputsOptions {
   sheet?: string;
   /** Counts above this per school and procedure are errors (settings.maxParticipants). */
   maxParticipants?: number;
+  /**
+   * Sum the rows for the criteria with these settings as each file is read, and keep none of
+   * them: a federal folder is then read in the memory of one file plus the sums.
+   */
+  criteria?: CriteriaSettings;
 }
 
 /**
  * Reads the inputs one file at a time, so a host can drop each file's sheets before loading the
- * next (a federal folder is read in the memory of one file plus the result rows).
+ * next (a federal folder is read in the memory of one file plus the result rows, or plus their
+ * sums with `criteria`).
  */
 export class InputsReader {
   private readonly out: ReadInputs = {
     rows: [],
+    rowCount: 0,
+    criteria: null,
     notHeld: [],
     tables: [],
     issues: [],
@@ -54,11 +69,17 @@ export class InputsReader {
     riskFactors: new Map(),
   };
 
-  constructor(private readonly opts: ReadInputsOptions = {}) {}
+  /** One school code under two names across files: said at the row of the later file. */
+  private readonly identities = new SchoolIdentities(true);
+  private readonly identityIssues: Issue[] = [];
+
+  constructor(private readonly opts: ReadInputsOptions = {}) {
+    if (opts.criteria) this.out.criteria = new CriteriaAccumulator(opts.criteria);
+  }
 
   add(f: SourceFile): void {
     const { out, opts } = this;
-    const read: FileRead = { file: f.file, rows: [], issues: [] };
+    const read: FileRead = { file: f.file, rowCount: 0, issues: [] };
     out.files.push(read);
     const risks = readRiskFactors(f.sheets);
     for (const [k, v] of risks.bySchool) out.riskFactors.set(k, v);
@@ -79,19 +100,22 @@ export class InputsReader {
         ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
         ...(opts.maxParticipants !== undefined ? { maxParticipants: opts.maxParticipants } : {}),
       });
-      read.rows = results.rows;
+      read.rowCount = results.rows.length;
       read.issues.push(...results.issues);
       out.notHeld.push(...results.notHeld);
       out.tables.push(...results.tables);
+      this.identityIssues.push(...this.identities.add(results.rows));
+      out.rowCount += results.rows.length;
+      if (out.criteria) out.criteria.add(results.rows, out.notHeld);
+      else for (const row of results.rows) out.rows.push(row);
     }
-    for (const row of read.rows) out.rows.push(row);
     out.issues.push(...read.issues);
   }
 
   /** Everything read; one school code under two names across files is said here. */
   finish(): ReadInputs {
     const { out } = this;
-    for (const issue of schoolIdentityIssues(out.rows, true)) {
+    for (const issue of this.identityIssues) {
       out.issues.push(issue);
       out.files.find((f) => f.file === issue.file)?.issues.push(issue);
     }

@@ -153,7 +153,11 @@ class Twins {
 function reportPatch(schools: string[], extra: Partial<WorkbookPatch> = {}): WorkbookPatch {
   const rows = fixtureRows();
   const settings = defaultSettings();
-  const criteria = buildCriteriaPatch(rows, computeCriteria(rows, settings, NOT_HELD), settings);
+  const criteria = buildCriteriaPatch(
+    rows.length,
+    computeCriteria(rows, settings, NOT_HELD),
+    settings,
+  );
   const index = emptySheetPatch('Свод', 'index', 0);
   index.values.push({
     at: 'A1',

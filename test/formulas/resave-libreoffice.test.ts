@@ -29,7 +29,11 @@ maybe(
     try {
       const rows = fixtureRows();
       const settings = defaultSettings();
-      const patch = buildCriteriaPatch(rows, computeCriteria(rows, settings, NOT_HELD), settings);
+      const patch = buildCriteriaPatch(
+        rows.length,
+        computeCriteria(rows, settings, NOT_HELD),
+        settings,
+      );
       const file = join(dir, 'критерии.xlsx');
       await writeNewWorkbookFile(patch, file);
       const resaved = recalculate(soffice!, readFileSync(file));

@@ -327,7 +327,11 @@ describe('applyPatch', () => {
   it('streams the same workbook applyPatch makes from nothing', async () => {
     const rows = fixtureRows();
     const settings = defaultSettings();
-    const criteria = buildCriteriaPatch(rows, computeCriteria(rows, settings, NOT_HELD), settings);
+    const criteria = buildCriteriaPatch(
+      rows.length,
+      computeCriteria(rows, settings, NOT_HELD),
+      settings,
+    );
     const patch: WorkbookPatch = {
       ...criteria,
       sheets: [

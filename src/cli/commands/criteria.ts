@@ -200,7 +200,7 @@ async function writeOut(
 function filesRead(loaded: LoadedInputs, read: ResultsFileRead[]): ResultsFileRead[] {
   let next = 0;
   return loaded.files.map((f) =>
-    f.error !== null ? { file: f.file, error: f.error, rows: [], issues: [] } : read[next++]!,
+    f.error !== null ? { file: f.file, error: f.error, rowCount: 0, issues: [] } : read[next++]!,
   );
 }
 
@@ -257,6 +257,7 @@ async function compute(
     asOf: io.today,
     workbook: book ? book.state() : NEW_WORKBOOK,
     onProgress,
+    reportOnly: output === undefined,
     ...(sheet !== undefined ? { sheet } : {}),
   });
   if (!computed.results.rows) {

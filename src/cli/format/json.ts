@@ -8,7 +8,6 @@ import { unreadableFileIssue } from '../../core/fileIssues';
 import { countBySeverity, sortIssues, type Issue } from '../../core/issue';
 import { issueTitle } from '../../core/issueCatalogue';
 import { issuesOfFile, reportedSheets, type CheckedFile } from '../../core/plan/reviewPatch';
-import type { ResultRow } from '../../core/results/types';
 import type { Baseline } from '../../core/review/baseline';
 import {
   checkReportJson,
@@ -236,7 +235,8 @@ export interface ResultsFileRead {
   file: string;
   /** Why the file was not used (Russian), for files that were not. */
   error?: string;
-  rows: ResultRow[];
+  /** How many result rows it gave. */
+  rowCount: number;
   /** Issues of reading it. */
   issues: Issue[];
 }
@@ -262,7 +262,7 @@ export function criteriaToJson(
       file: f.file,
       valid: issueCounts(own).errors === 0,
       ...(f.error !== undefined ? { error: f.error } : {}),
-      stats: { ...issueCounts(own), rows: f.rows.length },
+      stats: { ...issueCounts(own), rows: f.rowCount },
     };
   });
   issues.push(...computed.filter((i) => i.file === null));
@@ -271,7 +271,7 @@ export function criteriaToJson(
     ...envelope,
     stats: {
       ...envelope.stats,
-      rows: files.reduce((n, f) => n + f.rows.length, 0),
+      rows: files.reduce((n, f) => n + f.rowCount, 0),
       schools: result.schools.length,
     },
     files: results,

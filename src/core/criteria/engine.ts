@@ -3,11 +3,9 @@
  * normalised results. One pass to group rows, one pass per school-year; linear in the row count
  * (plus sorting the schools).
  */
-import type { Issue } from '../issue';
 import type { NotHeld, ResultRow } from '../results/types';
 import type { CriteriaSettings } from '../settings';
-import { foldKey, squash } from '../text';
-import { isNotHeld, procedureOf, type ProcedureIdentity } from './procedures';
+import { CriteriaAccumulator, type Acc, type Part, type SchoolAcc } from './accumulate';
 import { regionIndicators } from './indicators';
 import type {
   CriteriaResult,
@@ -17,201 +15,44 @@ import type {
   SubjectShare,
 } from './types';
 
-interface Acc {
-  id: ProcedureIdentity;
-  type: ResultRow['type'];
-  subject: string;
-  year: number;
-  participants: number;
-  failed: number;
-  marks: { n3: number; n4: number; n5: number } | null;
-  /** Every row had marks: otherwise the mark shares are unknown. */
-  allMarks: boolean;
-  journal: { lowered: number; confirmed: number; raised: number } | null;
-  /** Source row of each type|grade|subject pooled here (a second one is a duplicate). */
-  firstKey: string;
-  firstSource: ResultRow['source'];
-  /** Further type|grade|subject pooled here (type+subject identity), made only when needed. */
-  others: Array<{ key: string; source: ResultRow['source'] }> | null;
-}
-
-interface SchoolAcc {
-  id: string;
-  code: string;
-  name: string;
-  municipality: string;
-  /** year → procedure key → accumulated result */
-  years: Map<number, Map<string, Acc>>;
-}
-
-/** Code when there is one, else the folded name and municipality. */
-export function schoolId(
-  row: Pick<ResultRow, 'schoolCode' | 'schoolName' | 'municipality'>,
-): string {
-  const code = squash(row.schoolCode);
-  return code ? `code:${code}` : `name:${foldKey(row.schoolName)}|${foldKey(row.municipality)}`;
-}
-
-function cachedSchoolId(
-  row: ResultRow,
-  byCode: Map<string, string>,
-  byName: Map<string, Map<string, string>>,
-): string {
-  if (row.schoolCode) {
-    let id = byCode.get(row.schoolCode);
-    if (id === undefined) byCode.set(row.schoolCode, (id = schoolId(row)));
-    return id;
-  }
-  let byMunicipality = byName.get(row.schoolName);
-  if (!byMunicipality) byName.set(row.schoolName, (byMunicipality = new Map()));
-  let id = byMunicipality.get(row.municipality);
-  if (id === undefined) byMunicipality.set(row.municipality, (id = schoolId(row)));
-  return id;
-}
-
-function cachedProcedure(
-  row: ResultRow,
-  settings: CriteriaSettings,
-  cache: Map<string, Map<number, Map<string, ProcedureIdentity>>>,
-): ProcedureIdentity {
-  let byGrade = cache.get(row.subject);
-  if (!byGrade) cache.set(row.subject, (byGrade = new Map()));
-  let byType = byGrade.get(row.grade);
-  if (!byType) byGrade.set(row.grade, (byType = new Map()));
-  let proc = byType.get(row.type);
-  if (!proc) byType.set(row.type, (proc = procedureOf(row, settings)));
-  return proc;
-}
-
 export function ratio(num: number, den: number): number | null {
   return den > 0 ? num / den : null;
 }
 
-function where(source: ResultRow['source']): string {
-  return `${source.file ? `файл «${source.file}», ` : ''}лист «${source.sheet}», строка ${source.row}`;
-}
-
-/** The earlier source of the same type|grade|subject in this accumulator, after noting this one. */
-function seenSource(
-  acc: Acc,
-  key: string,
-  source: ResultRow['source'],
-): ResultRow['source'] | null {
-  if (acc.firstKey === key) return acc.firstSource;
-  const other = acc.others?.find((o) => o.key === key);
-  if (other) return other.source;
-  (acc.others ??= []).push({ key, source });
-  return null;
-}
-
-function duplicate(
-  row: ResultRow,
-  earlier: ResultRow['source'],
-  schoolName: string,
-  issues: Issue[],
-): void {
-  issues.push({
-    severity: 'warning',
-    code: 'duplicate-result',
-    message: `${where(row.source)}: результат ${row.type} ${row.grade} ${row.subject} за ${row.year} г. для «${schoolName}» уже есть (${where(earlier)}); числа сложены.`,
-    sheet: row.source.sheet,
-    cell: '',
-    row: row.source.row,
-    fix: 'Удалите повторную строку или исправьте год, класс или предмет.',
-    ...(row.source.file ? { file: row.source.file } : {}),
-  });
-}
-
-function groupRows(
-  rows: readonly ResultRow[],
-  settings: CriteriaSettings,
-  notHeld: readonly NotHeld[],
-  issues: Issue[],
-): Map<string, SchoolAcc> {
-  const schools = new Map<string, SchoolAcc>();
-  // A region repeats a few thousand schools and a dozen procedures: normalise each distinct text
-  // once, and look rows up without building a new string per row (garbage dominates otherwise).
-  const idByCode = new Map<string, string>();
-  const idByName = new Map<string, Map<string, string>>();
-  const procedures = new Map<string, Map<number, Map<string, ProcedureIdentity>>>();
-  const allNotHeld = [...notHeld, ...settings.yearsNotHeld];
-  for (const row of rows) {
-    if (allNotHeld.length > 0 && isNotHeld(row, allNotHeld)) {
-      issues.push({
-        severity: 'info',
-        code: 'not-held-with-data',
-        message: `${where(row.source)}: ${row.type} ${row.grade} ${row.subject} в ${row.year} г. отмечена как не проводившаяся; строка не учитывается (процедура отсутствует, а не равна нулю).`,
-        sheet: row.source.sheet,
-        cell: '',
-        row: row.source.row,
-        fix: 'Если процедура проводилась, уберите её из списка непроводившихся (настройка yearsNotHeld).',
-        ...(row.source.file ? { file: row.source.file } : {}),
-      });
-      continue;
+/** The sums of every part pooled into the procedure. */
+function totals(acc: Acc): Part {
+  if (!acc.others) return acc;
+  const t: Part = {
+    ...acc,
+    marks: acc.marks && { ...acc.marks },
+    journal: acc.journal && { ...acc.journal },
+  };
+  for (const p of acc.others) {
+    t.participants += p.participants;
+    t.failed += p.failed;
+    t.allMarks &&= p.allMarks;
+    if (p.marks) {
+      t.marks ??= { n3: 0, n4: 0, n5: 0 };
+      t.marks.n3 += p.marks.n3;
+      t.marks.n4 += p.marks.n4;
+      t.marks.n5 += p.marks.n5;
     }
-    const id = cachedSchoolId(row, idByCode, idByName);
-    const proc = cachedProcedure(row, settings, procedures);
-    let school = schools.get(id);
-    if (!school) {
-      school = {
-        id,
-        code: squash(row.schoolCode),
-        name: squash(row.schoolName),
-        municipality: squash(row.municipality),
-        years: new Map(),
-      };
-      schools.set(id, school);
-    }
-    let byProc = school.years.get(row.year);
-    if (!byProc) {
-      byProc = new Map();
-      school.years.set(row.year, byProc);
-    }
-    let acc = byProc.get(proc.key);
-    if (!acc) {
-      acc = {
-        id: proc,
-        type: row.type,
-        subject: proc.subject,
-        year: row.year,
-        participants: 0,
-        failed: 0,
-        marks: null,
-        allMarks: true,
-        journal: null,
-        firstKey: proc.fullKey,
-        firstSource: row.source,
-        others: null,
-      };
-      byProc.set(proc.key, acc);
-    } else {
-      const earlier = seenSource(acc, proc.fullKey, row.source);
-      if (earlier) duplicate(row, earlier, school.name, issues);
-    }
-    acc.participants += row.participants;
-    acc.failed += row.failed;
-    if (row.n3 === undefined && row.n4 === undefined && row.n5 === undefined) acc.allMarks = false;
-    else {
-      acc.marks ??= { n3: 0, n4: 0, n5: 0 };
-      acc.marks.n3 += row.n3 ?? 0;
-      acc.marks.n4 += row.n4 ?? 0;
-      acc.marks.n5 += row.n5 ?? 0;
-    }
-    if (row.lowered !== undefined || row.confirmed !== undefined || row.raised !== undefined) {
-      acc.journal ??= { lowered: 0, confirmed: 0, raised: 0 };
-      acc.journal.lowered += row.lowered ?? 0;
-      acc.journal.confirmed += row.confirmed ?? 0;
-      acc.journal.raised += row.raised ?? 0;
+    if (p.journal) {
+      t.journal ??= { lowered: 0, confirmed: 0, raised: 0 };
+      t.journal.lowered += p.journal.lowered;
+      t.journal.confirmed += p.journal.confirmed;
+      t.journal.raised += p.journal.raised;
     }
   }
-  return schools;
+  return t;
 }
 
 function procedureResult(acc: Acc, settings: CriteriaSettings): ProcedureResult {
-  const n = acc.participants;
-  const share = n > 0 && n >= settings.minParticipants ? acc.failed / n : null;
-  const marks = acc.allMarks ? acc.marks : null;
-  const j = acc.journal;
+  const sums = totals(acc);
+  const n = sums.participants;
+  const share = n > 0 && n >= settings.minParticipants ? sums.failed / n : null;
+  const marks = sums.allMarks ? sums.marks : null;
+  const j = sums.journal;
   return {
     label: acc.id.label,
     type: acc.type,
@@ -219,7 +60,7 @@ function procedureResult(acc: Acc, settings: CriteriaSettings): ProcedureResult 
     subject: acc.subject,
     year: acc.year,
     participants: n,
-    failed: acc.failed,
+    failed: sums.failed,
     share,
     low: share !== null && share >= settings.threshold,
     small: share !== null && n < settings.smallSample,
@@ -230,7 +71,7 @@ function procedureResult(acc: Acc, settings: CriteriaSettings): ProcedureResult 
     n5: marks ? marks.n5 : null,
     quality: marks ? ratio(marks.n4 + marks.n5, n) : null,
     successRate: marks ? ratio(marks.n3 + marks.n4 + marks.n5, n) : null,
-    avgMark: marks ? ratio(2 * acc.failed + 3 * marks.n3 + 4 * marks.n4 + 5 * marks.n5, n) : null,
+    avgMark: marks ? ratio(2 * sums.failed + 3 * marks.n3 + 4 * marks.n4 + 5 * marks.n5, n) : null,
     confirmedShare: j ? ratio(j.confirmed, j.lowered + j.confirmed + j.raised) : null,
     lowered: j ? j.lowered : null,
     confirmed: j ? j.confirmed : null,
@@ -350,11 +191,24 @@ export function computeCriteria(
   settings: CriteriaSettings,
   notHeld: readonly NotHeld[] = [],
 ): CriteriaResult {
-  const issues: Issue[] = [];
-  const grouped = groupRows(rows, settings, notHeld, issues);
+  const acc = new CriteriaAccumulator(settings);
+  acc.add(rows, notHeld);
+  return finishCriteria(acc, settings);
+}
+
+/** The criteria of the rows added to `acc`; `notHeld` are every mark the reading found. */
+export function finishCriteria(
+  acc: CriteriaAccumulator,
+  settings: CriteriaSettings,
+  notHeld: readonly NotHeld[] = [],
+): CriteriaResult {
+  const grouped = acc.finish(notHeld);
+  const issues = acc.issues;
   const schools: SchoolCriteria[] = [];
   const years = new Set<number>();
-  for (const s of grouped.values()) {
+  for (const [key, s] of grouped) {
+    // Each school's sums go once its results are built: the two never all live at once.
+    grouped.delete(key);
     for (const y of s.years.keys()) years.add(y);
     schools.push({
       id: s.id,

@@ -6,7 +6,6 @@
  */
 import { layoutWorkbook } from '../layout/sheetLayout';
 import type { WorkbookPatch } from '../patch';
-import type { ResultRow } from '../results/types';
 import type { CriteriaSettings } from '../settings';
 import { criteriaSheet } from './criteriaSheet';
 import { criteriaSheetNames } from './formulas';
@@ -21,11 +20,12 @@ export interface CriteriaPatchOptions {
 }
 
 /**
- * The criteria workbook. `rows` are the results the criteria were computed from; the sheets are
- * built from `result`, which already holds them normalised (not-held years left out, duplicates summed).
+ * The criteria workbook. `rowsRead` is how many result rows the criteria were computed from; the
+ * sheets are built from `result`, which already holds them normalised (not-held years left out,
+ * duplicates summed).
  */
 export function buildCriteriaPatch(
-  rows: readonly ResultRow[],
+  rowsRead: number,
   result: CriteriaResult,
   settings: CriteriaSettings,
   opts: CriteriaPatchOptions = {},
@@ -37,7 +37,7 @@ export function buildCriteriaPatch(
     at: `A${s.sheet.values[0]!.values.length + 2}`,
     values: [
       [
-        `Строк результатов во входных данных: ${rows.length}; строк на листе «${sheets.results}»: ${lines.length} (повторы сложены, непроводившиеся процедуры исключены).`,
+        `Строк результатов во входных данных: ${rowsRead}; строк на листе «${sheets.results}»: ${lines.length} (повторы сложены, непроводившиеся процедуры исключены).`,
       ],
     ],
   });

@@ -19,24 +19,41 @@ function describe(row: ResultRow): string {
  * reader already compared the rows of each file.
  */
 export function schoolIdentityIssues(rows: readonly ResultRow[], acrossFiles = false): Issue[] {
-  const first = new Map<string, ResultRow>();
-  const said = new Set<string>();
-  const issues: Issue[] = [];
-  for (const row of rows) {
-    if (!row.schoolCode) continue;
-    const code = row.schoolCode.toLowerCase();
-    const seen = first.get(code);
-    if (!seen) {
-      first.set(code, row);
-      continue;
+  return new SchoolIdentities(acrossFiles).add(rows);
+}
+
+/** The same check over rows that come in batches (one file at a time): only first rows are kept. */
+export class SchoolIdentities {
+  private readonly first = new Map<string, ResultRow>();
+  private readonly said = new Set<string>();
+
+  constructor(private readonly acrossFiles: boolean) {}
+
+  /** The warnings the rows raise against every row added before. */
+  add(rows: readonly ResultRow[]): Issue[] {
+    const issues: Issue[] = [];
+    for (const row of rows) {
+      const issue = this.check(row);
+      if (issue) issues.push(issue);
     }
-    if (acrossFiles && seen.source.file === row.source.file) continue;
+    return issues;
+  }
+
+  private check(row: ResultRow): Issue | null {
+    if (!row.schoolCode) return null;
+    const code = row.schoolCode.toLowerCase();
+    const seen = this.first.get(code);
+    if (!seen) {
+      this.first.set(code, row);
+      return null;
+    }
+    if (this.acrossFiles && seen.source.file === row.source.file) return null;
     const otherName = nameKey(seen.schoolName) !== nameKey(row.schoolName);
     const otherPlace = nameKey(seen.municipality) !== nameKey(row.municipality);
-    if (!otherName && !otherPlace) continue;
+    if (!otherName && !otherPlace) return null;
     const pair = `${code}\u0000${nameKey(row.schoolName)}\u0000${nameKey(row.municipality)}`;
-    if (said.has(pair)) continue;
-    said.add(pair);
+    if (this.said.has(pair)) return null;
+    this.said.add(pair);
     const what =
       otherName && otherPlace
         ? 'названием и муниципалитетом'
@@ -51,7 +68,6 @@ export function schoolIdentityIssues(rows: readonly ResultRow[], acrossFiles = f
       'Проверьте код ОО в обеих строках: у разных школ коды должны различаться.',
     );
     if (row.source.file) issue.file = row.source.file;
-    issues.push(issue);
+    return issue;
   }
-  return issues;
 }

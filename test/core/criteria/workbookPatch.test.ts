@@ -8,7 +8,7 @@ import { fixtureRows, NOT_HELD, regionRows } from './fixtures';
 
 const settings = defaultSettings();
 const rows = fixtureRows();
-const patch = buildCriteriaPatch(rows, computeCriteria(rows, settings, NOT_HELD), settings);
+const patch = buildCriteriaPatch(rows.length, computeCriteria(rows, settings, NOT_HELD), settings);
 const sheet = (p: WorkbookPatch, name: string) => p.sheets.find((s) => s.name === name)!;
 /** Column `letter` of a sheet's first value block, data rows only. */
 const column = (s: SheetPatch, letter: string): Scalar[] =>
@@ -102,13 +102,17 @@ test('«Показатели»: numerator, denominator and value per indicator a
 
 test('region scale: formulas stay short whatever the number of schools', () => {
   const big = regionRows(400);
-  const p = buildCriteriaPatch(big, computeCriteria(big, settings), settings);
+  const p = buildCriteriaPatch(big.length, computeCriteria(big, settings), settings);
   const maxLength = (s: SheetPatch) =>
     formulaRows(s.formulas[0]!)
       .flat()
       .reduce((m, f) => Math.max(m, f!.length), 0);
   const longest = (name: string) => maxLength(sheet(p, name));
-  const small = buildCriteriaPatch(rows, computeCriteria(rows, settings, NOT_HELD), settings);
+  const small = buildCriteriaPatch(
+    rows.length,
+    computeCriteria(rows, settings, NOT_HELD),
+    settings,
+  );
   expect(longest(SHEET.results)).toBeLessThan(250);
   // a per-row formula grows only with the digits of its row numbers, never with the table
   expect(longest(SHEET.criteria)).toBeLessThan(1.2 * maxLength(sheet(small, SHEET.criteria)));
@@ -117,7 +121,7 @@ test('region scale: formulas stay short whatever the number of schools', () => {
 test('«Результаты» carries one row of fill-down formulas, whatever the number of rows', () => {
   const big = regionRows(400);
   const res = sheet(
-    buildCriteriaPatch(big, computeCriteria(big, settings), settings),
+    buildCriteriaPatch(big.length, computeCriteria(big, settings), settings),
     SHEET.results,
   );
   const block = res.formulas[0]!;
@@ -130,7 +134,7 @@ test('«Результаты» carries one row of fill-down formulas, whatever t
 });
 
 test('a user sheet named «Результаты» is never referenced: ours gets a free name', () => {
-  const p = buildCriteriaPatch(rows, computeCriteria(rows, settings, NOT_HELD), settings, {
+  const p = buildCriteriaPatch(rows.length, computeCriteria(rows, settings, NOT_HELD), settings, {
     takenNames: ['результаты', 'Лист1'],
   });
   expect(p.sheets.map((s) => s.name)).toEqual([

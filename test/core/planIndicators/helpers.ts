@@ -31,7 +31,7 @@ export interface Region {
 export function region(years = [2023, 2024, 2025], settings = defaultSettings()): Region {
   const r = generateRegion({ schools: 40, seed: 11, years });
   const criteria = computeCriteria(r.rows, settings, []);
-  const criteriaPatch = buildCriteriaPatch(r.rows, criteria, settings);
+  const criteriaPatch = buildCriteriaPatch(r.rows.length, criteria, settings);
   const sheet = criteriaPatch.sheets.find((s) => s.key === CRITERIA_SHEET_KEYS.indicators)!;
   return { settings, criteria, criteriaPatch, computed: patchToGrid(sheet) };
 }
