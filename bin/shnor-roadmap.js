@@ -3,11 +3,6 @@
 // Thin launcher: the CLI is compiled to dist/ by `npm run build:cli`.
 // It sets process.exitCode and never calls process.exit, so output still in a pipe's buffer
 // (a large JSON read by `jq`, say) is written out in full before the process ends.
-// Keep the heap tight: V8 lets it grow up to about four times the live data between full
-// collections; a folder of files read one by one leaves each file's cells behind as garbage, and
-// a federal folder peaked at 1.5 GB for 0.5 GB of live data. 50 % costs no measurable CPU there
-// (docs/engineering.md, «Память»).
-require('v8').setFlagsFromString('--heap-growing-percent=50');
 const path = require('path');
 const fs = require('fs');
 const main = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');

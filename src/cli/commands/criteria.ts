@@ -28,6 +28,7 @@ import {
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../command';
 import { Output } from '../output';
+import { keepHeapTight } from '../heap';
 import { progressLine } from '../progress';
 import { checkOutExtension, openForUpdate, writeUpdate } from '../workbookUpdate';
 
@@ -89,6 +90,7 @@ async function loadInputs(
   };
   for (const s of skipped) fail(s.display, `Файл «${s.display}» пропущен: ${s.reason}.`);
   const todo = output ? await inputsWithoutOutput(files, output) : files;
+  keepHeapTight(todo.length);
   let rows = 0;
   for (const [i, input] of todo.entries()) {
     const file = { n: i + 1, of: todo.length, name: input.display };
