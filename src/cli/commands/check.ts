@@ -33,6 +33,7 @@ import {
   onlyGeneratedRu,
   userSheets,
 } from '../files';
+import { keepHeapTight } from '../heap';
 import { progressLine } from '../progress';
 import { checkJsonWriter, checkTextWriter } from '../format/checkStream';
 import { EXIT, UsageError, type Io } from '../io';
@@ -132,6 +133,7 @@ async function planSources(
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
   const found = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
   const todo = found.filter((f) => !opts.exclude?.includes(f.path));
+  keepHeapTight(todo.length);
   const passedOver: string[] = [];
   async function* sources(): AsyncGenerator<PlanSource> {
     for (const s of skipped)
