@@ -127,7 +127,9 @@ export class CheckTextReport {
     const out: string[] = [];
     if (f.error !== undefined) {
       this.unread++;
-      out.push(`Файл ${f.file}`, wrap(`  не проверен. ${f.error}`, 4));
+      // most reasons say it themselves («Файл «…» не проверен: …»): not twice
+      const said = f.error.includes('не проверен');
+      out.push(`Файл ${f.file}`, wrap(`  ${said ? '' : 'не проверен. '}${f.error}`, 4));
       return out.join('\n');
     }
     out.push(`Файл ${f.file}`);
