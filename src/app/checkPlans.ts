@@ -132,25 +132,55 @@ export function checkPlans(input: CheckPlansInput): UseCaseOutput<PlanChecks> {
 export type CheckPlansOptions = Omit<CheckPlansInput, 'files'>;
 
 /**
- * checkPlans over files read one at a time (a folder of thousands of plans): each file's sheets
- * are let go as soon as they are checked (and matched with the regional plan), and of the checks
- * only what the reports show is kept (summariseSheets: reported sheets, sections and activities
- * as the JSON lists them, the issues), so memory follows the issues, not the plans read.
+ * Checks one file with `check` and keeps only what the reports show of it (summariseSheets:
+ * reported sheets, sections and activities as the JSON lists them, the issues).
+ */
+function summarised(
+  check: ReturnType<typeof fileChecker>,
+): (f: SourceFile & { error?: string }) => CheckedFile {
+  return (f) => {
+    const c = check(f);
+    return {
+      file: c.file,
+      sheets: summariseSheets(c.sheets),
+      ...(c.error !== undefined ? { error: c.error } : {}),
+    };
+  };
+}
+
+/** Checks files one at a time, keeping nothing of them (see planChecker). */
+export interface PlanChecker {
+  /** With a regional plan, known before any file is checked: whether it holds a plan table. */
+  regional: RegionalOutcome;
+  /** Checks one file (its sheets can be let go at once): what the reports show of it. */
+  check(f: SourceFile & { error?: string }): CheckedFile;
+}
+
+/**
+ * The per-file half of checkPlans, for a folder of thousands of plans read one file at a time: a
+ * host that only prints the issues (no review workbook and no baseline, which need every file at
+ * once) hands each file's summary on and keeps none, so memory does not grow with the files.
+ */
+export function planChecker(input: CheckPlansOptions): PlanChecker {
+  const regional = regionalComparison(input);
+  return {
+    regional: regional ? { planFound: regional.planFound, addressed: regional.addressed } : null,
+    check: summarised(fileChecker(input, regional)),
+  };
+}
+
+/**
+ * checkPlans over files read one at a time: each file's sheets are let go as soon as they are
+ * checked (and matched with the regional plan), and only the summaries are kept, for the review
+ * workbook and the comparison with a baseline, so memory follows the issues, not the plans read.
  */
 export async function checkPlanFiles(
   files: AsyncIterable<SourceFile & { error?: string }>,
   input: CheckPlansOptions,
 ): Promise<UseCaseOutput<{ files: CheckedFile[]; regional: RegionalOutcome }>> {
   const regional = regionalComparison(input);
-  const check = fileChecker(input, regional);
+  const check = summarised(fileChecker(input, regional));
   const kept: CheckedFile[] = [];
-  for await (const f of files) {
-    const c = check(f);
-    kept.push({
-      file: c.file,
-      sheets: summariseSheets(c.sheets),
-      ...(c.error !== undefined ? { error: c.error } : {}),
-    });
-  }
+  for await (const f of files) kept.push(check(f));
   return output(kept, input, regional);
 }

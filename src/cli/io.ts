@@ -16,6 +16,8 @@ export interface Io {
   cwd: string;
   /** "Today" for deadlines and overdue checks (ISO), overridable by --as-of. */
   today: string;
+  /** Whether `out` goes to a terminal (a report printed piece by piece is then read as it comes). */
+  outIsTerminal?: boolean;
   /** A progress line on the terminal; absent when stderr is not one (a pipe, a file, tests). */
   progress?: () => ProgressLine;
 }
@@ -35,6 +37,7 @@ export function processIo(): Io {
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),
+    outIsTerminal: process.stdout.isTTY === true,
     ...(process.stderr.isTTY ? { progress: () => terminalProgress(process.stderr) } : {}),
   };
 }

@@ -121,6 +121,15 @@ describe('formatCheckText', () => {
     expect(text).toContain(
       'Файл старый.xls\n  не проверен. Файл «старый.xls» в старом формате Excel 97–2003 (.xls).',
     );
+    // a reason that already says «не проверен» is not prefixed with it again
+    const missing = {
+      file: 'нет',
+      sheets: [],
+      error: 'Файл «нет» не проверен: файл или папка не найдены.',
+    };
+    expect(formatCheckText([missing])).toMatch(
+      /^Файл нет\n {2}Файл «нет» не проверен: файл или папка не найдены\.\n/,
+    );
     expect(formatCheckText(files, ['a/b.json', 'c.TXT', 'd.json'])).toMatch(
       /\nНе книги Excel, пропущены: 3 \(\.json, \.txt\)\.$/,
     );

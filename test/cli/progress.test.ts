@@ -75,6 +75,20 @@ describe('progress line', () => {
     expect(t.text()).toMatch(/Запись │ .*листов \d+ из \d+/);
   });
 
+  it('leaves the terminal to the text report of check, printed as the files are checked', async () => {
+    const t = fakeTerminal();
+    const toTerminal = io(t.stream);
+    toTerminal.io.outIsTerminal = true;
+    await main(['check', 'планы'], toTerminal.io);
+    expect(toTerminal.opened()).toBe(0);
+    expect(t.text()).toBe('');
+    // the JSON report, and the text kept for the review workbook, come at the end: the line is drawn
+    await main(['check', 'планы', '--format', 'json'], toTerminal.io);
+    await main(['check', 'планы', '--out', 'замечания.xlsx'], toTerminal.io);
+    expect(toTerminal.opened()).toBe(2);
+    expect(t.text()).toMatch(/Проверка │ файл 1 из 3/);
+  });
+
   it('draws nothing with --quiet or without a terminal', async () => {
     const t = fakeTerminal();
     const quiet = io(t.stream);

@@ -23,7 +23,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SOURCES = ['src/core', 'src/cli', 'src/xlsx', 'bench', 'scripts', 'bin'];
+const SOURCES = ['src/core', 'src/app', 'src/cli', 'src/xlsx', 'bench', 'scripts', 'bin'];
 const CONFIG = ['package.json', 'tsconfig.json', 'tsconfig.cli.json'];
 const BUILD_TIMEOUT_MS = 300_000;
 

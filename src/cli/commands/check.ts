@@ -5,7 +5,13 @@
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { checkPlanFiles, type CheckPlansInput, type RegionalOutcome } from '../../app/checkPlans';
+import {
+  checkPlanFiles,
+  planChecker,
+  type CheckPlansInput,
+  type CheckPlansOptions,
+  type RegionalOutcome,
+} from '../../app/checkPlans';
 import { NEW_WORKBOOK, type SourceFile } from '../../app/types';
 import type { Grid } from '../../core/grid';
 import type { WorkbookPatch } from '../../core/patch';
@@ -27,10 +33,9 @@ import {
   onlyGeneratedRu,
   userSheets,
 } from '../files';
+import { keepHeapTight } from '../heap';
 import { progressLine } from '../progress';
-import { checkToJson } from '../format/json';
-import { printJson } from '../format/jsonStream';
-import { formatCheckText } from '../format/text';
+import { checkJsonWriter, checkTextWriter } from '../format/checkStream';
 import { EXIT, UsageError, type Io } from '../io';
 import type { Command } from '../command';
 import { Output } from '../output';
@@ -112,27 +117,25 @@ function sheetsToCheck(grids: Grid[], sheet: string | undefined): Grid[] | strin
   return `В файле нет листа «${sheet}». Листы файла: ${own.map((g) => `«${g.sheet}»`).join(', ') || 'нет'}.`;
 }
 
+/** One input as the use case takes it: its sheets to check, or why it is not checked. */
+type PlanSource = CheckPlansInput['files'][number];
+
 /**
- * Reads and checks every input; unreadable or skipped files come back with `error`. `ignored`
- * lists the other files found in folders (not workbooks, not plan-like, or workbooks this program
- * generated), shown only as a count.
+ * The inputs to check, read one at a time as `files` is iterated: a file's sheets are let go
+ * once it is checked. `ignored` lists, once `files` is done, the other files found in folders (not
+ * workbooks, not plan-like, or workbooks this program generated), shown only as a count.
  */
-export async function checkInputs(
+async function planSources(
   inputs: string[],
   cwd: string,
   opts: CheckRunOptions,
-): Promise<{
-  checked: CheckedFile[];
-  ignored: string[];
-  review: WorkbookPatch;
-  regional: RegionalOutcome;
-}> {
+): Promise<{ files: AsyncIterable<PlanSource>; ignored: () => string[] }> {
   const { files, skipped, ignored } = await expandInputs(inputs, cwd);
   const found = opts.out ? await inputsWithoutOutput(files, opts.out) : files;
   const todo = found.filter((f) => !opts.exclude?.includes(f.path));
+  keepHeapTight(todo.length);
   const passedOver: string[] = [];
-  // Read one file at a time: the use case checks it and lets its sheets go before the next.
-  async function* sources(): AsyncGenerator<CheckPlansInput['files'][number]> {
+  async function* sources(): AsyncGenerator<PlanSource> {
     for (const s of skipped)
       yield { file: s.display, sheets: [], error: `Файл «${s.display}» не проверен: ${s.reason}.` };
     for (const [i, input] of todo.entries()) {
@@ -158,7 +161,12 @@ export async function checkInputs(
       else yield { file: input.display, sheets: grids };
     }
   }
-  const out = await checkPlanFiles(sources(), {
+  return { files: sources(), ignored: () => [...ignored.map((f) => f.display), ...passedOver] };
+}
+
+/** The use case's options for this run. */
+function checkOptions(opts: CheckRunOptions): CheckPlansOptions {
+  return {
     settings: defaultSettings(),
     asOf: opts.asOf,
     workbook: opts.workbook ? workbookState(opts.workbook) : NEW_WORKBOOK,
@@ -168,13 +176,39 @@ export async function checkInputs(
       ? { regional: opts.regional.plan, matchThreshold: opts.regional.threshold }
       : {}),
     ...(opts.out ? { protocol: { tool: `shnor-roadmap ${version()}` } } : {}),
-  });
+  };
+}
+
+/**
+ * Reads and checks every input, keeping every file's summary and issues for the review workbook
+ * (and the comparison with a baseline); unreadable or skipped files come back with `error`.
+ */
+export async function checkInputs(
+  inputs: string[],
+  cwd: string,
+  opts: CheckRunOptions,
+): Promise<{
+  checked: CheckedFile[];
+  ignored: string[];
+  review: WorkbookPatch;
+  regional: RegionalOutcome;
+}> {
+  const { files, ignored } = await planSources(inputs, cwd, opts);
+  const out = await checkPlanFiles(files, checkOptions(opts));
   return {
     checked: out.results.files,
-    ignored: [...ignored.map((f) => f.display), ...passedOver],
+    ignored: ignored(),
     review: out.patch,
     regional: out.results.regional,
   };
+}
+
+/** Refuses a regional plan without a plan table (before anything is printed). */
+function requirePlanFound(opts: CheckRunOptions, regional: RegionalOutcome): void {
+  if (opts.regional && !regional?.planFound)
+    throw new UsageError(
+      `В книге «${opts.regional.plan.file}» (--regional) не найдена таблица плана: нужны столбцы мероприятия, срока и ответственных.`,
+    );
 }
 
 async function writeReview(
@@ -235,7 +269,11 @@ async function run(args: string[], io: Io): Promise<number> {
     outPath === undefined
       ? undefined
       : await Output.open(outPath, { shown: out!, onWait: (m) => io.err(m) });
-  const progress = progressLine(io, parsed.values.quiet === true);
+  // Without --out and --baseline the text report is printed file by file (checkAndReport): a
+  // progress line on the terminal it goes to would be torn by it.
+  const streamedToTerminal =
+    format === 'text' && io.outIsTerminal === true && !outPath && !baselinePath;
+  const progress = progressLine(io, parsed.values.quiet === true || streamedToTerminal);
   try {
     // read before anything is written: the baseline may be the --out workbook itself
     const baseline =
@@ -262,6 +300,27 @@ async function run(args: string[], io: Io): Promise<number> {
   }
 }
 
+/** What decides the exit code, counted as the files go by. */
+interface Tally {
+  files: number;
+  unreadable: number;
+  /** Whether a file has an error that was not accepted (accepted remarks are not errors). */
+  errors: boolean;
+}
+
+function count(t: Tally, f: CheckedFile): void {
+  t.files++;
+  if (f.error !== undefined) t.unreadable++;
+  else if (f.sheets.some((s) => s.issues.some((i) => i.severity === 'error' && !i.accepted)))
+    t.errors = true;
+}
+
+/**
+ * Checks the inputs and prints the report. Without --out and --baseline nothing of a file is kept
+ * once it is printed (text) or set aside (JSON): memory does not grow with the number of files.
+ * The review workbook and the pairing with a baseline need every file at once, so with them the
+ * summaries are kept (checkInputs) and printed at the end.
+ */
 async function checkAndReport(
   inputs: string[],
   io: Io,
@@ -270,30 +329,48 @@ async function checkAndReport(
   stopProgress: () => void,
   opts: CheckRunOptions,
 ): Promise<number> {
-  const { checked, ignored, review, regional } = await checkInputs(inputs, io.cwd, {
-    ...opts,
-    ...(output ? { out: output } : {}),
-  }).finally(stopProgress);
-  if (opts.regional && !regional?.planFound)
-    throw new UsageError(
-      `В книге «${opts.regional.plan.file}» (--regional) не найдена таблица плана: нужны столбцы мероприятия, срока и ответственных.`,
-    );
+  const tally: Tally = { files: 0, unreadable: 0, errors: false };
+  const report = format === 'json' ? await checkJsonWriter(io) : checkTextWriter(io);
+  let review: WorkbookPatch | undefined;
+  try {
+    if (output === undefined && opts.baseline === undefined) {
+      const checker = planChecker(checkOptions(opts));
+      requirePlanFound(opts, checker.regional);
+      const { files, ignored } = await planSources(inputs, io.cwd, opts);
+      for await (const f of files) {
+        const checked = checker.check(f);
+        count(tally, checked);
+        await report.file(checked);
+      }
+      stopProgress();
+      await report.end(ignored());
+    } else {
+      const all = await checkInputs(inputs, io.cwd, {
+        ...opts,
+        ...(output ? { out: output } : {}),
+      }).finally(stopProgress);
+      requirePlanFound(opts, all.regional);
+      for (const f of all.checked) {
+        count(tally, f);
+        await report.file(f);
+      }
+      await report.end(all.ignored);
+      review = all.review;
+    }
+  } finally {
+    await report.close();
+  }
 
   const notice = format === 'json' ? io.err.bind(io) : io.out.bind(io);
-  if (format === 'json') await printJson(io, checkToJson(checked, ignored));
-  else io.out(formatCheckText(checked, ignored));
-
-  const usable = checked.filter((f) => f.error === undefined);
-  const unreadable = checked.length - usable.length;
-  if (!usable.length) {
+  if (tally.files === tally.unreadable) {
     io.err(
-      checked.length
+      tally.files
         ? 'Ни один файл не удалось проверить.'
         : 'Не найдено ни одного файла для проверки.',
     );
     return EXIT.badInput;
   }
-  if (output !== undefined) {
+  if (output !== undefined && review !== undefined) {
     const wb = opts.workbook ?? new ExcelJS.Workbook();
     for (const line of await writeReview(output, wb, review)) notice(line);
     const sheets = review.sheets.map((s) => `«${s.name}»`);
@@ -301,12 +378,9 @@ async function checkAndReport(
       `Книга замечаний записана: ${output.shown} (листы ${sheets.slice(0, -1).join(', ')} и ${sheets.at(-1)}).`,
     );
   }
-  if (unreadable) notice(`Внимание: не проверено файлов — ${unreadable}; причины указаны выше.`);
-  // accepted remarks are not errors: they do not make the exit code
-  const errors = usable.some((f) =>
-    f.sheets.some((s) => s.issues.some((i) => i.severity === 'error' && !i.accepted)),
-  );
-  return errors || unreadable ? EXIT.errorsFound : EXIT.ok;
+  if (tally.unreadable)
+    notice(`Внимание: не проверено файлов — ${tally.unreadable}; причины указаны выше.`);
+  return tally.errors || tally.unreadable ? EXIT.errorsFound : EXIT.ok;
 }
 
 export const checkCommand: Command = {

@@ -64,73 +64,125 @@ function envelopeOf<C extends string>(
   } as const;
 }
 
+/** One entry of the `check` report's `files`. */
+export type CheckFileJson = CheckReportJson['files'][number];
+
+/** One file of the `check` report: its entry in `files` and its issues (listed in `issues`). */
+export function checkFileJson(f: CheckedFile): { entry: CheckFileJson; issues: IssueJson[] } {
+  const issues = issuesOfFile(f).map((i) => issueJson(f.file, i));
+  const sheets = f.error !== undefined ? [] : reportedSheets(f);
+  const plans = sheets.filter((s) => s.isPlan);
+  const entry: CheckFileJson = {
+    file: f.file,
+    valid: issueCounts(issues).errors === 0,
+    ...(f.error !== undefined ? { error: f.error } : {}),
+    stats: {
+      ...issueCounts(issues),
+      plans: plans.length,
+      activities: plans.reduce((n, s) => n + s.activities.length, 0),
+      accepted: acceptedCount(issues),
+    },
+    ...(f.comparison
+      ? {
+          baseline: {
+            file: f.comparison.baselineFile,
+            fixed: f.comparison.fixed,
+            unchanged: f.comparison.unchanged,
+            new: f.comparison.new,
+            accepted: f.comparison.accepted,
+            stale: f.comparison.stale,
+          },
+        }
+      : {}),
+    sheets: sheets.map((s) => ({
+      sheet: s.sheet,
+      title: s.title ?? '',
+      period: s.period ? { start: s.period.start, end: s.period.end } : null,
+      sections: s.sections.map((x) => ({ row: x.row, number: x.number, title: x.title })),
+      activities: s.activities.map((a) => ({
+        row: a.row,
+        number: a.number,
+        title: a.title,
+        deadline: {
+          text: a.deadline.text,
+          kind: a.deadline.kind,
+          start: a.deadline.start,
+          end: a.deadline.end,
+        },
+        responsible: a.responsible.map((e) => e.text),
+      })),
+      stats: issueCounts(s.issues),
+      ...(s.fixed ? { fixed: s.fixed.map((r) => issueJson(f.file, r as Issue)) } : {}),
+    })),
+  };
+  return { entry, issues };
+}
+
+/**
+ * The `check` report's totals, kept as numbers while the files go by (a folder of thousands of
+ * plans is written a file at a time): `head` is what the report says before its `files`.
+ */
+export class CheckJsonTotals {
+  private readonly n = {
+    files: 0,
+    filesFailed: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    plans: 0,
+    activities: 0,
+    accepted: 0,
+  };
+
+  add(entry: CheckFileJson): void {
+    const { n } = this;
+    n.files++;
+    if (entry.error !== undefined) n.filesFailed++;
+    // a file's issues are its own; the report's counts are the sums of the files'
+    n.errors += entry.stats.errors;
+    n.warnings += entry.stats.warnings;
+    n.infos += entry.stats.infos;
+    n.plans += entry.stats.plans;
+    n.activities += entry.stats.activities;
+    n.accepted += entry.stats.accepted;
+  }
+
+  /** The envelope's fields, in the order the report has them; `ignored`: files passed over. */
+  head(ignored: number): Omit<CheckReportJson, 'files' | 'issues'> {
+    const { n } = this;
+    return {
+      version: JSON_REPORT_VERSION,
+      command: 'check',
+      valid: n.errors === 0,
+      stats: {
+        files: n.files,
+        filesFailed: n.filesFailed,
+        filesIgnored: ignored,
+        errors: n.errors,
+        warnings: n.warnings,
+        infos: n.infos,
+        plans: n.plans,
+        activities: n.activities,
+        accepted: n.accepted,
+      },
+    };
+  }
+}
+
 /** The report of `check`: per file its plan sheets; every issue in one list. */
 export function checkToJson(
   files: CheckedFile[],
   ignored: readonly string[] = [],
 ): CheckReportJson {
+  const totals = new CheckJsonTotals();
   const issues: IssueJson[] = [];
   const results = files.map((f) => {
-    const own = issuesOfFile(f).map((i) => issueJson(f.file, i));
-    issues.push(...own);
-    const sheets = f.error !== undefined ? [] : reportedSheets(f);
-    const plans = sheets.filter((s) => s.isPlan);
-    return {
-      file: f.file,
-      valid: issueCounts(own).errors === 0,
-      ...(f.error !== undefined ? { error: f.error } : {}),
-      stats: {
-        ...issueCounts(own),
-        plans: plans.length,
-        activities: plans.reduce((n, s) => n + s.activities.length, 0),
-        accepted: acceptedCount(own),
-      },
-      ...(f.comparison
-        ? {
-            baseline: {
-              file: f.comparison.baselineFile,
-              fixed: f.comparison.fixed,
-              unchanged: f.comparison.unchanged,
-              new: f.comparison.new,
-              accepted: f.comparison.accepted,
-              stale: f.comparison.stale,
-            },
-          }
-        : {}),
-      sheets: sheets.map((s) => ({
-        sheet: s.sheet,
-        title: s.title ?? '',
-        period: s.period ? { start: s.period.start, end: s.period.end } : null,
-        sections: s.sections.map((x) => ({ row: x.row, number: x.number, title: x.title })),
-        activities: s.activities.map((a) => ({
-          row: a.row,
-          number: a.number,
-          title: a.title,
-          deadline: {
-            text: a.deadline.text,
-            kind: a.deadline.kind,
-            start: a.deadline.start,
-            end: a.deadline.end,
-          },
-          responsible: a.responsible.map((e) => e.text),
-        })),
-        stats: issueCounts(s.issues),
-        ...(s.fixed ? { fixed: s.fixed.map((r) => issueJson(f.file, r as Issue)) } : {}),
-      })),
-    };
+    const one = checkFileJson(f);
+    totals.add(one.entry);
+    issues.push(...one.issues);
+    return one.entry;
   });
-  const envelope = envelopeOf('check', files, ignored.length, issues);
-  return {
-    ...envelope,
-    stats: {
-      ...envelope.stats,
-      plans: results.reduce((n, f) => n + f.stats.plans, 0),
-      activities: results.reduce((n, f) => n + f.stats.activities, 0),
-      accepted: acceptedCount(issues),
-    },
-    files: results,
-    issues,
-  };
+  return { ...totals.head(ignored.length), files: results, issues };
 }
 
 /**

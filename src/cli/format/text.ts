@@ -110,18 +110,27 @@ function ignoredLine(ignored: string[]): string {
   return lines.join('\n');
 }
 
-/** The report; `ignored` are the other files found in folders (only counted). */
-export function formatCheckText(files: CheckedFile[], ignored: string[] = []): string {
-  const out: string[] = [];
-  const total: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  let plans = 0;
-  let activities = 0;
-  let unread = 0;
-  for (const f of files) {
+/**
+ * The report a file at a time, so a folder of thousands of plans is printed as it is checked:
+ * `file` gives a file's lines, `end` the total (kept as numbers), `ignored` the other files found
+ * in folders (only counted). The pieces, each followed by a newline, make formatCheckText's text.
+ */
+export class CheckTextReport {
+  private readonly total: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  private files = 0;
+  private plans = 0;
+  private activities = 0;
+  private unread = 0;
+
+  file(f: CheckedFile): string {
+    this.files++;
+    const out: string[] = [];
     if (f.error !== undefined) {
-      unread++;
-      out.push(`Файл ${f.file}`, wrap(`  не проверен. ${f.error}`, 4));
-      continue;
+      this.unread++;
+      // most reasons say it themselves («Файл «…» не проверен: …»): not twice
+      const said = f.error.includes('не проверен');
+      out.push(`Файл ${f.file}`, wrap(`  ${said ? '' : 'не проверен. '}${f.error}`, 4));
+      return out.join('\n');
     }
     out.push(`Файл ${f.file}`);
     const compared = comparisonLine(f);
@@ -143,26 +152,37 @@ export function formatCheckText(files: CheckedFile[], ignored: string[] = []): s
           out.push(wrap(`    ${(r.cell || '—').padEnd(6)} было: ${r.message}`, 8));
       }
       const n = countBySeverity(open(s.issues));
-      total.error += n.error;
-      total.warning += n.warning;
-      total.info += n.info;
+      this.total.error += n.error;
+      this.total.warning += n.warning;
+      this.total.info += n.info;
       if (s.isPlan) {
-        plans++;
-        activities += s.activities.length;
+        this.plans++;
+        this.activities += s.activities.length;
       }
     }
+    return out.join('\n');
   }
-  const checked = files.length - unread;
-  // a file that could not be checked is an error, as the JSON counts it
-  total.error += unread;
-  out.push('');
-  out.push(
-    wrap(
-      `Итого: ${plural(files.length, 'файл', 'файла', 'файлов')} (проверено ${checked}, не проверено ${unread}), ` +
-        `${plural(plans, 'план', 'плана', 'планов')}, ${plural(activities, 'мероприятие', 'мероприятия', 'мероприятий')}; ${counts(total)}.`,
-      2,
-    ),
-  );
-  if (ignored.length) out.push(ignoredLine(ignored));
-  return out.join('\n');
+
+  /** The total after an empty line, then the other files found in folders. */
+  end(ignored: string[] = []): string {
+    const checked = this.files - this.unread;
+    // a file that could not be checked is an error, as the JSON counts it
+    const total = { ...this.total, error: this.total.error + this.unread };
+    const out = [
+      '',
+      wrap(
+        `Итого: ${plural(this.files, 'файл', 'файла', 'файлов')} (проверено ${checked}, не проверено ${this.unread}), ` +
+          `${plural(this.plans, 'план', 'плана', 'планов')}, ${plural(this.activities, 'мероприятие', 'мероприятия', 'мероприятий')}; ${counts(total)}.`,
+        2,
+      ),
+    ];
+    if (ignored.length) out.push(ignoredLine(ignored));
+    return out.join('\n');
+  }
+}
+
+/** The report of all the files at once; `ignored` are the other files found in folders. */
+export function formatCheckText(files: CheckedFile[], ignored: string[] = []): string {
+  const report = new CheckTextReport();
+  return [...files.map((f) => report.file(f)), report.end(ignored)].join('\n');
 }
