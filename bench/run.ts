@@ -27,8 +27,6 @@ const SOURCES: Source[] = [
   { module: './update', fn: 'updateBenchmarks', what: 'обновление отчёта' },
   { module: './addin', fn: 'addinBenchmarks', what: 'надстройка' },
   { module: './reader', fn: 'readerBenchmarks', what: 'чтение .xlsx' },
-  // The update of an existing 2 000-school report at the zip level (the zip engineer's row).
-  { module: './reportUpdate', fn: 'reportUpdateBenchmarks', what: 'обновление отчёта' },
 ];
 
 /** The project root: dist/bench/run.js → two levels up; bench/run.ts (ts-jest) → one. */
