@@ -15,18 +15,33 @@ export function cleanText(s: string): string {
   return s.replace(INVISIBLE, '').replace(SPACES, ' ').replace(DASHES, '-').replace(/\r\n?/g, '\n');
 }
 
-/** cleanText, then every run of white space (line breaks too) becomes one space, trimmed. */
-export function squash(s: string): string {
-  return cleanText(s).replace(/\s+/g, ' ').trim();
+/**
+ * The last results of a text function: a plan's rules squash and fold the same titles, executors
+ * and deadlines many times over (half the time of checking a 500-activity plan went to these two).
+ * Emptied when full, so memory stays bounded whatever is read.
+ */
+function memo(f: (s: string) => string, size = 20_000): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let out = seen.get(s);
+    if (out === undefined) {
+      if (seen.size >= size) seen.clear();
+      seen.set(s, (out = f(s)));
+    }
+    return out;
+  };
 }
 
+/** cleanText, then every run of white space (line breaks too) becomes one space, trimmed. */
+export const squash: (s: string) => string = memo((s) => cleanText(s).replace(/\s+/g, ' ').trim());
+
 /** Key for case-, space-, line-break-, ё- and punctuation-insensitive comparison of labels. */
-export function foldKey(s: string): string {
-  return squash(s)
+export const foldKey: (s: string) => string = memo((s) =>
+  squash(s)
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/[\s.,:;«»"'()]/g, '');
-}
+    .replace(/[\s.,:;«»"'()]/g, ''),
+);
 
 /** dd.mm.yyyy of a date taken as UTC (the readers store dates at UTC midnight). */
 export function formatDateRu(d: Date): string {

@@ -164,15 +164,20 @@ function wordsOf(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** Each keyword's stems, split once (every text of a plan is matched against every keyword). */
+const STEMS = new Map<string, string[]>();
+
 /** True when the keyword's stems start words of the text in order, close together. */
 function matchesKeyword(words: string[], keyword: string): boolean {
-  const stems = keyword.split(' ');
+  let stems = STEMS.get(keyword);
+  if (!stems) STEMS.set(keyword, (stems = keyword.split(' ')));
   const first = stems[0]!;
   for (let i = 0; i < words.length; i++) {
     if (!words[i]!.startsWith(first)) continue;
     let at = i;
     let ok = true;
-    for (const stem of stems.slice(1)) {
+    for (let k = 1; k < stems.length; k++) {
+      const stem = stems[k]!;
       let next = -1;
       for (let j = at + 1; j <= Math.min(words.length - 1, at + 1 + GAP); j++) {
         if (words[j]!.startsWith(stem)) {
