@@ -93,11 +93,11 @@ export function hasMixedScript(word: string): boolean {
 }
 
 /** Replaces Latin look-alikes inside Cyrillic words by the Cyrillic letters. */
-export function fixLookalikes(s: string): string {
-  return s.replace(/[A-Za-zА-Яа-яЁё]+/g, (word) =>
+export const fixLookalikes: (s: string) => string = memo((s) =>
+  s.replace(/[A-Za-zА-Яа-яЁё]+/g, (word) =>
     hasMixedScript(word) ? word.replace(/[A-Za-z]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch) : word,
-  );
-}
+  ),
+);
 
 /**
  * Russian number words and their values, in the forms plans use them ("не реже двух раз в год",
