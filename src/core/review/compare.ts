@@ -49,6 +49,8 @@ export interface ComparedFile<S extends ComparedSheet = ComparedSheet> {
 
 /** Codes of notices about acceptances themselves: a stale one is said once, never "fixed". */
 const ONE_OFF_CODES = new Set(['acceptance-stale']);
+/** Notices about the clerk's acceptances, not remarks on the plan. */
+const NOTICE_CODES = new Set(['acceptance-stale', 'accepted-without-justification']);
 
 /** Acceptances a baseline carries: its remarks the clerk accepted. */
 export function baselineAcceptances(file: BaselineFile): Acceptance[] {
@@ -164,7 +166,11 @@ function compareFile<S extends ComparedSheet>(
     }
     return {
       ...s,
-      issues: diff.remarks.map((d) => ({ ...d.remark, state: d.state }) as Issue),
+      // notices about acceptances are counted as such («принятых», «устаревших»), not as new or
+      // unchanged remarks: no mark, so the text's «[новое]» marks add up to «новых N»
+      issues: diff.remarks.map((d) =>
+        NOTICE_CODES.has(d.remark.code) ? d.remark : ({ ...d.remark, state: d.state } as Issue),
+      ),
       fixed,
     };
   });
