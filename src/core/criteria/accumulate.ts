@@ -100,7 +100,7 @@ function addRow(part: Part, row: ResultRow): void {
 }
 
 /** The parts of an accumulated procedure: the first, then the others. */
-export function partsOf(acc: Acc): Part[] {
+function partsOf(acc: Acc): Part[] {
   return acc.others ? [acc, ...acc.others] : [acc];
 }
 
